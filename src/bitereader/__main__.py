@@ -1,0 +1,5 @@
+"""Run bitereader as `python -m bitereader`."""
+
+from bitereader.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""Pure functions that find structure in article text: no I/O, no storage."""

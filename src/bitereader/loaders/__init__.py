@@ -1,0 +1,1 @@
+"""Bytes or files in, Articles out: one module per format."""

@@ -1,0 +1,150 @@
+"""The data bitereader passes between layers: frozen dataclasses, no behaviour beyond small helpers."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Literal
+
+QuoteKind = Literal["direct", "partial"]
+
+HIT_START = "\x02"
+"""Marks the start of a search hit in a snippet (control characters never occur in article text)."""
+HIT_END = "\x03"
+
+
+@dataclass(frozen=True, slots=True)
+class Caption:
+    """A figure's caption and the credit for its picture."""
+
+    text: str
+    credit: str | None = None
+    paragraph: int | None = None
+    """Index of the body paragraph the figure stands before, when known."""
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """Words in quotation marks, who said them, and where they sit in the article."""
+
+    text: str
+    speaker: str | None
+    role: str | None
+    kind: QuoteKind
+    paragraph: int
+    start: int
+    """Offset of the first character of `text` in its paragraph."""
+    end: int
+    """Offset just past the last character of `text` in its paragraph."""
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One news article, as loaded from a file or feed and, once stored, with its library state."""
+
+    headline: str
+    paragraphs: tuple[str, ...] = ()
+    url: str | None = None
+    source: str | None = None
+    kicker: str | None = None
+    standfirst: str | None = None
+    authors: tuple[str, ...] = ()
+    wire: str | None = None
+    published: datetime | None = None
+    captions: tuple[Caption, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    categories: tuple[str, ...] = ()
+    links: tuple[str, ...] = ()
+    """Enclosures and other links that belong to the article."""
+    guid: str | None = None
+    """The item's identity within its feed (guid/id, else link, else content hash)."""
+    # Library state, filled in by the store.
+    id: int | None = None
+    feed_id: int | None = None
+    added_at: datetime | None = None
+    read: bool = False
+    pinned_at: datetime | None = None
+
+    @property
+    def pinned(self) -> bool:
+        return self.pinned_at is not None
+
+    @property
+    def body(self) -> str:
+        return "\n\n".join(self.paragraphs)
+
+    @property
+    def content_hash(self) -> str:
+        """A digest of what the article says, so the same story saved twice is stored once."""
+        return content_hash(self.headline, self.paragraphs)
+
+
+def content_hash(headline: str, paragraphs: tuple[str, ...] | list[str]) -> str:
+    """Hash the headline and body, ignoring case and spacing differences."""
+    digest = hashlib.blake2b(digest_size=16)
+    for part in (headline, *paragraphs):
+        digest.update(" ".join(part.split()).casefold().encode())
+        digest.update(b"\x00")
+    return digest.hexdigest()
+
+
+@dataclass(frozen=True, slots=True)
+class Headline:
+    """The few fields a list of articles shows; cheap to load by the thousand."""
+
+    id: int
+    headline: str
+    source: str | None
+    url: str | None
+    published: datetime | None
+    added_at: datetime
+    read: bool
+    pinned_at: datetime | None
+    feed_id: int | None = None
+    snippet: str | None = None
+    """Search results only: matching text with each hit between HIT_START and HIT_END."""
+
+    @property
+    def pinned(self) -> bool:
+        return self.pinned_at is not None
+
+
+@dataclass(frozen=True, slots=True)
+class Feed:
+    """A subscription and what the last refresh of it found."""
+
+    url: str
+    title: str | None = None
+    site_url: str | None = None
+    tags: tuple[str, ...] = ()
+    id: int | None = None
+    etag: str | None = None
+    last_modified: str | None = None
+    body_hash: str | None = None
+    last_refresh: datetime | None = None
+    last_status: str | None = None
+    last_error: str | None = None
+    warning: str | None = None
+    retry_after: datetime | None = None
+    item_count: int = 0
+    added_at: datetime | None = None
+
+
+@dataclass(slots=True)
+class AddReport:
+    """What an import of files did, for one summary line."""
+
+    added: int = 0
+    updated: int = 0
+    skipped: int = 0
+    failed: int = 0
+    failures: list[tuple[str, str]] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    ids: list[int] = field(default_factory=list)
+
+    def summary(self) -> str:
+        return (
+            f"added {self.added}, updated {self.updated}, "
+            f"skipped {self.skipped}, failed {self.failed}"
+        )
