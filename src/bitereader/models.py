@@ -1,4 +1,4 @@
-"""The data bitereader passes between layers: frozen dataclasses, no behaviour beyond small helpers."""
+"""The data bitereader passes between layers: frozen dataclasses with a few small helpers."""
 
 from __future__ import annotations
 

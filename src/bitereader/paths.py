@@ -26,4 +26,3 @@ def config_path() -> Path:
     if env := os.environ.get(CONFIG_ENV):
         return Path(env).expanduser()
     return Path(platformdirs.user_config_dir(APP_NAME)) / "config.toml"
-

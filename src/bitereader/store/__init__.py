@@ -1,0 +1,25 @@
+"""The library file: the only place in bitereader that speaks SQL."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bitereader.store.articles import ALL_ARTICLES, ArticleStore, HeadlineFilter, SaveStatus
+from bitereader.store.connection import Connection
+from bitereader.store.search import SearchStore, fts_query
+
+__all__ = ["ALL_ARTICLES", "HeadlineFilter", "SaveStatus", "Store", "fts_query"]
+
+
+class Store(ArticleStore, SearchStore):
+    """One library file, opened and migrated; safe to use from several threads."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.db = Connection(path)
+
+    @property
+    def path(self) -> Path:
+        return self.db.path
+
+    def close(self) -> None:
+        self.db.close()

@@ -1,0 +1,232 @@
+"""The command line: parse arguments, call the library, print, and exit with a meaningful code.
+
+Bare `bitereader` opens the reader app. Every failure a person can cause ends in one line on
+stderr and a non-zero exit, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Callable, Sequence
+
+from rich.console import Console
+
+from bitereader import __version__, output
+from bitereader.errors import BitereaderError
+from bitereader.library import Library
+from bitereader.store import HeadlineFilter
+
+EXIT_OK = 0
+EXIT_FAILED = 1
+EXIT_USAGE = 2
+EXIT_INTERRUPTED = 130
+
+Handler = Callable[[argparse.Namespace, Library, Console], int]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the process exit code."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    console = Console(highlight=False, soft_wrap=False)
+    try:
+        if args.command is None:
+            return open_app(args)
+        with Library(args.library) as library:
+            return args.handler(args, library, console)
+    except BitereaderError as error:
+        return fail(str(error))
+    except KeyboardInterrupt:
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        # `bitereader list | head` closes the pipe early; that is not an error.
+        sys.stderr.close()
+        return EXIT_OK
+    except Exception as error:
+        if os.environ.get("BITEREADER_DEBUG"):
+            raise
+        return fail(
+            f"internal error: {type(error).__name__}: {error} (set BITEREADER_DEBUG=1 for details)"
+        )
+
+
+def fail(message: str) -> int:
+    print(f"bitereader: error: {message}", file=sys.stderr)
+    return EXIT_FAILED
+
+
+def open_app(args: argparse.Namespace) -> int:
+    """Open the reader app on the library (or on a throwaway demo library)."""
+    from bitereader.tui import run_app
+
+    return run_app(library=args.library, demo=args.demo)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="bitereader",
+        description="A terminal news reader: feeds and saved pages, read offline.",
+    )
+    parser.add_argument("--version", action="version", version=f"bitereader {__version__}")
+    parser.add_argument(
+        "--library",
+        metavar="PATH",
+        help="library file to use (default: $BITEREADER_LIBRARY or the user data folder)",
+    )
+    parser.add_argument(
+        "--demo", action="store_true", help="open the app on a throwaway copy of sample articles"
+    )
+    parser.set_defaults(command=None)
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    add = _command(commands, "add", cmd_add, "import saved pages and feed files (files or folders)")
+    add.add_argument("paths", nargs="+", metavar="PATH")
+
+    listing = _command(commands, "list", cmd_list, "list headlines, newest first")
+    listing.add_argument("--unread", action="store_true", help="only unread articles")
+    listing.add_argument("--pinned", action="store_true", help="only the watch list")
+    listing.add_argument("--limit", type=_positive, default=50, metavar="N")
+    _json_flag(listing)
+
+    show = _command(commands, "show", cmd_show, "show one article")
+    show.add_argument("id", type=int)
+    _json_flag(show)
+
+    search = _command(commands, "search", cmd_search, "full-text search, best match first")
+    search.add_argument("query", nargs="+")
+    search.add_argument("--limit", type=_positive, default=50, metavar="N")
+    _json_flag(search)
+
+    for name, handler, summary in (
+        ("pin", cmd_pin, "pin an article to the watch list"),
+        ("unpin", cmd_unpin, "take an article off the watch list"),
+        ("remove", cmd_remove, "delete an article from the library"),
+        ("mark-read", cmd_mark_read, "mark articles read"),
+        ("mark-unread", cmd_mark_unread, "mark articles unread"),
+    ):
+        command = _command(commands, name, handler, summary)
+        command.add_argument(
+            "ids" if name.startswith("mark") else "id",
+            type=int,
+            nargs="+" if name.startswith("mark") else None,
+        )
+
+    stats = _command(commands, "stats", cmd_stats, "what the library holds")
+    _json_flag(stats)
+    return parser
+
+
+def _command(
+    commands: argparse._SubParsersAction, name: str, handler: Handler, summary: str
+) -> argparse.ArgumentParser:
+    command = commands.add_parser(name, help=summary, description=summary)
+    command.set_defaults(handler=handler)
+    return command
+
+
+def _json_flag(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--json", action="store_true", help="print JSON for scripts")
+
+
+def _positive(value: str) -> int:
+    number = int(value)
+    if number <= 0:
+        raise argparse.ArgumentTypeError("must be a positive number")
+    return number
+
+
+def print_json(data: object) -> None:
+    json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+
+
+def cmd_add(args: argparse.Namespace, library: Library, console: Console) -> int:
+    report = library.add_paths(args.paths)
+    for note in report.notes:
+        console.print(note, style="dim", markup=False)
+    for path, reason in report.failures:
+        print(f"bitereader: failed: {path}: {reason}", file=sys.stderr)
+    console.print(report.summary(), markup=False)
+    return EXIT_FAILED if report.failed else EXIT_OK
+
+
+def cmd_list(args: argparse.Namespace, library: Library, console: Console) -> int:
+    filter = HeadlineFilter(unread=args.unread, pinned=args.pinned)
+    headlines = library.headlines(filter, limit=args.limit)
+    if args.json:
+        print_json([output.headline_json(h) for h in headlines])
+    elif headlines:
+        console.print(output.headline_table(headlines))
+    else:
+        console.print("No articles. Add some with: bitereader add PATH", style="dim")
+    return EXIT_OK
+
+
+def cmd_show(args: argparse.Namespace, library: Library, console: Console) -> int:
+    article = library.article(args.id)
+    if args.json:
+        print_json(output.article_json(article))
+    else:
+        console.print(output.article_view(article))
+    return EXIT_OK
+
+
+def cmd_search(args: argparse.Namespace, library: Library, console: Console) -> int:
+    query = " ".join(args.query)
+    results = library.search(query, limit=args.limit)
+    if args.json:
+        print_json([output.headline_json(h) for h in results])
+    elif results:
+        console.print(output.headline_table(results, snippets=True))
+    else:
+        console.print(f"Nothing matches {query!r}.", style="dim", markup=False)
+    return EXIT_OK
+
+
+def cmd_pin(args: argparse.Namespace, library: Library, console: Console) -> int:
+    changed = library.pin(args.id)
+    console.print(f"pinned {args.id}" if changed else f"{args.id} was already pinned")
+    return EXIT_OK
+
+
+def cmd_unpin(args: argparse.Namespace, library: Library, console: Console) -> int:
+    changed = library.unpin(args.id)
+    console.print(f"unpinned {args.id}" if changed else f"{args.id} was not pinned")
+    return EXIT_OK
+
+
+def cmd_remove(args: argparse.Namespace, library: Library, console: Console) -> int:
+    library.remove(args.id)
+    console.print(f"removed {args.id}")
+    return EXIT_OK
+
+
+def cmd_mark_read(args: argparse.Namespace, library: Library, console: Console) -> int:
+    return _mark(args, library, read=True)
+
+
+def cmd_mark_unread(args: argparse.Namespace, library: Library, console: Console) -> int:
+    return _mark(args, library, read=False)
+
+
+def _mark(args: argparse.Namespace, library: Library, *, read: bool) -> int:
+    for article_id in args.ids:
+        library.article(article_id)  # unknown ids fail before anything changes
+    library.set_read(args.ids, read)
+    return EXIT_OK
+
+
+def cmd_stats(args: argparse.Namespace, library: Library, console: Console) -> int:
+    stats = library.stats()
+    if args.json:
+        print_json({**stats, "library": str(library.path)})
+    else:
+        console.print(output.stats_table(stats, str(library.path)))
+    return EXIT_OK
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

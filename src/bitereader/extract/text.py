@@ -1,0 +1,66 @@
+"""Text cleanup shared by every loader: decoding bytes, stripping control characters, spacing."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from bitereader.errors import LoadError
+
+# C0 and C1 controls (bar tab and newline), DEL, and zero-width/bidi-override characters: none of
+# them belong in an article, and escape sequences must never reach the terminal.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+
+_BOMS = (
+    (b"\xef\xbb\xbf", "utf-8"),
+    (b"\xff\xfe", "utf-16-le"),
+    (b"\xfe\xff", "utf-16-be"),
+)
+
+
+def decode_text(data: bytes) -> str:
+    """Decode a saved page: honour a BOM, prefer UTF-8, fall back to Windows-1252.
+
+    Raises:
+        LoadError: the bytes are empty or look binary rather than text.
+    """
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return _check_text(data[len(bom) :].decode(encoding, errors="replace"))
+    if b"\x00" in data[:4096]:
+        raise LoadError("binary file, not a text page")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        # Pages saved on Windows are usually cp1252; it maps almost every byte, so it is the
+        # fallback that loses least. Undefined bytes become U+FFFD.
+        text = data.decode("cp1252", errors="replace")
+    return _check_text(text)
+
+
+def _check_text(text: str) -> str:
+    if not text.strip():
+        raise LoadError("empty file")
+    sample = text[:4096]
+    controls = sum(1 for ch in sample if ch < " " and ch not in "\n\r\t\f")
+    if controls > len(sample) * 0.05 or sample.count("\ufffd") > len(sample) * 0.1:
+        raise LoadError("binary file, not a text page")
+    return text
+
+
+def clean_line(text: str) -> str:
+    """Normalise one line or paragraph: NFC, no control characters, single spaces, trimmed."""
+    text = unicodedata.normalize("NFC", text)
+    text = _CONTROL.sub("", text)
+    return _SPACES.sub(" ", text).strip()
+
+
+def split_lines(text: str) -> list[str]:
+    """Split text on any newline convention (LF, CRLF, CR) into cleaned lines."""
+    return [clean_line(line) for line in re.split(r"\r\n|\r|\n|\f", text)]
+
+
+def word_count(text: str) -> int:
+    """Count the words in a line, for the length heuristics loaders use."""
+    return len(text.split())

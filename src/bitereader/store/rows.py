@@ -1,0 +1,113 @@
+"""Conversions between model objects and the values stored in SQLite columns."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from datetime import UTC, datetime
+
+from bitereader.models import Article, Caption, Headline, Quote
+
+
+def to_epoch(moment: datetime | None) -> int | None:
+    """Seconds since the epoch; a naive datetime is taken to be UTC."""
+    if moment is None:
+        return None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return int(moment.timestamp())
+
+
+def from_epoch(seconds: int | None) -> datetime | None:
+    return None if seconds is None else datetime.fromtimestamp(seconds, UTC)
+
+
+def captions_json(captions: tuple[Caption, ...]) -> str:
+    return json.dumps([[c.text, c.credit, c.paragraph] for c in captions], ensure_ascii=False)
+
+
+def quotes_json(quotes: tuple[Quote, ...]) -> str:
+    return json.dumps(
+        [[q.text, q.speaker, q.role, q.kind, q.paragraph, q.start, q.end] for q in quotes],
+        ensure_ascii=False,
+    )
+
+
+def captions_from_json(text: str) -> tuple[Caption, ...]:
+    return tuple(Caption(*row) for row in json.loads(text))
+
+
+def quotes_from_json(text: str) -> tuple[Quote, ...]:
+    return tuple(Quote(*row) for row in json.loads(text))
+
+
+def list_json(items: tuple[str, ...]) -> str:
+    return json.dumps(list(items), ensure_ascii=False)
+
+
+def fts_values(article: Article) -> tuple[str, str, str, str, str]:
+    """The text the full-text index holds for an article, column by column."""
+    return (
+        article.headline,
+        article.standfirst or "",
+        "\n".join(article.paragraphs),
+        "\n".join(f"{c.text} {c.credit or ''}" for c in article.captions),
+        "\n".join(f"{q.text} {q.speaker or ''}" for q in article.quotes),
+    )
+
+
+ARTICLE_COLUMNS = (
+    "id, feed_id, guid, url, source, kicker, headline, standfirst, authors, wire, published, "
+    "added_at, paragraphs, captions, quotes, categories, links, read, pinned_at"
+)
+
+
+def article_from_row(row: sqlite3.Row | tuple) -> Article:
+    """Build an Article from a row selected with ARTICLE_COLUMNS."""
+    (
+        id_, feed_id, guid, url, source, kicker, headline, standfirst, authors, wire,
+        published, added_at, paragraphs, captions, quotes, categories, links, read, pinned_at,
+    ) = row  # fmt: skip
+    return Article(
+        id=id_,
+        feed_id=feed_id,
+        guid=guid,
+        url=url,
+        source=source,
+        kicker=kicker,
+        headline=headline,
+        standfirst=standfirst,
+        authors=tuple(json.loads(authors)),
+        wire=wire,
+        published=from_epoch(published),
+        added_at=from_epoch(added_at),
+        paragraphs=tuple(json.loads(paragraphs)),
+        captions=captions_from_json(captions),
+        quotes=quotes_from_json(quotes),
+        categories=tuple(json.loads(categories)),
+        links=tuple(json.loads(links)),
+        read=bool(read),
+        pinned_at=from_epoch(pinned_at),
+    )
+
+
+HEADLINE_COLUMNS = (
+    "a.id, a.headline, a.source, a.url, a.published, a.added_at, a.read, a.pinned_at, a.feed_id"
+)
+
+
+def headline_from_row(row: tuple, snippet: str | None = None) -> Headline:
+    """Build a Headline from a row selected with HEADLINE_COLUMNS."""
+    id_, headline, source, url, published, added_at, read, pinned_at, feed_id = row[:9]
+    return Headline(
+        id=id_,
+        headline=headline,
+        source=source,
+        url=url,
+        published=from_epoch(published),
+        added_at=from_epoch(added_at) or datetime.fromtimestamp(0, UTC),
+        read=bool(read),
+        pinned_at=from_epoch(pinned_at),
+        feed_id=feed_id,
+        snippet=snippet,
+    )
