@@ -64,3 +64,9 @@ def split_lines(text: str) -> list[str]:
 def word_count(text: str) -> int:
     """Count the words in a line, for the length heuristics loaders use."""
     return len(text.split())
+
+
+def text_to_paragraphs(text: str) -> tuple[str, ...]:
+    """Split plain text into cleaned paragraphs on blank lines."""
+    blocks = re.split(r"(?:\r\n|\r|\n)\s*(?:\r\n|\r|\n)", text)
+    return tuple(p for p in (clean_line(" ".join(block.split())) for block in blocks) if p)
