@@ -1,0 +1,199 @@
+"""HTML fragments (a feed item's content, a page's body) → clean paragraphs and figure captions."""
+
+from __future__ import annotations
+
+import html as htmllib
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Any
+
+from lxml import etree
+
+from bitereader.extract.captions import (
+    caption_from_block,
+    caption_from_figure,
+    caption_from_image,
+    clean_credit,
+    element_text,
+    fold_captions,
+    is_caption_block,
+    is_credit_element,
+    is_figure,
+)
+from bitereader.extract.text import clean_line, text_to_paragraphs
+from bitereader.models import Caption
+
+
+@dataclass(frozen=True, slots=True)
+class HtmlParts:
+    """The readable parts of an HTML fragment: body paragraphs and figure captions."""
+
+    paragraphs: tuple[str, ...]
+    captions: tuple[Caption, ...]
+    links: tuple[str, ...] = ()
+
+
+_BLOCKS = frozenset(
+    {
+        "p", "div", "li", "ul", "ol", "dl", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6",
+        "blockquote", "pre", "td", "th", "tr", "table", "thead", "tbody", "tfoot", "caption",
+        "section", "article", "main", "header", "footer", "address", "center", "hr", "body",
+        "html", "details", "summary", "figcaption", "picture", "hgroup",
+    }
+)  # fmt: skip
+_DROPPED = frozenset(
+    {
+        "script", "style", "nav", "form", "iframe", "noscript", "template", "svg", "math",
+        "button", "select", "input", "textarea", "object", "embed", "video", "audio", "canvas",
+        "head", "title", "meta", "link", "frameset", "frame", "dialog", "menu", "label",
+    }
+)  # fmt: skip
+# Share buttons, "related posts" and Feedburner's feedflare links that feeds append to items.
+_WIDGET_CLASS = re.compile(
+    r"share|social|sharedaddy|addtoany|feedflare|jp-relatedposts|related-posts|newsletter"
+    r"|advert|sponsor|promo|subscribe|signup|sign-up|cookie|screen-reader|sr-only"
+    r"|visually-hidden|(?:^|\s)(?:hidden|is-hidden|d-none)(?:\s|$)",
+    re.I,
+)
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+_PARSER = etree.HTMLParser(
+    remove_comments=True, remove_pis=True, no_network=True, recover=True, default_doctype=False
+)
+_SPECIAL = frozenset({"br", "img", "figure", "figcaption"})
+_TAG = re.compile(r"<[^>]*>")
+
+
+def html_to_parts(html: str) -> HtmlParts:
+    """Turn an HTML fragment into cleaned paragraphs and captions; never returns markup.
+
+    Scripts, styles, navigation, forms, embeds and share widgets are dropped. Figures become
+    captions (with their credits) and stay out of the paragraphs. Malformed HTML is read as
+    well as it can be; nothing here raises.
+    """
+    if "<" not in html:
+        text = htmllib.unescape(html) if "&" in html else html
+        return HtmlParts(text_to_paragraphs(text), ())
+    root = _parse(html)
+    if root is None:
+        return HtmlParts(text_to_paragraphs(htmllib.unescape(_TAG.sub(" ", html))), ())
+    walker = _Walker()
+    walker.walk(root)
+    walker.flush()
+    return HtmlParts(tuple(walker.paragraphs), fold_captions(walker.captions))
+
+
+def parse_html(html: str | bytes) -> Any | None:
+    """Parse HTML leniently with lxml; None when there is nothing to parse."""
+    return _parse(html)
+
+
+def _parse(html: str | bytes) -> Any | None:
+    try:
+        return etree.fromstring(html, _PARSER)
+    except (etree.ParserError, ValueError, TypeError):
+        # lxml refuses str input that declares an XML encoding; bytes are read as declared.
+        if isinstance(html, str):
+            try:
+                return etree.fromstring(html.encode("utf-8", "replace"), _PARSER)
+            except (etree.ParserError, ValueError, TypeError):
+                return None
+        return None
+
+
+class _Walker:
+    """One pass over the tree, gathering text into paragraphs at block boundaries."""
+
+    __slots__ = ("buffer", "captions", "paragraphs")
+
+    def __init__(self) -> None:
+        self.paragraphs: list[str] = []
+        self.captions: list[Caption] = []
+        self.buffer: list[str] = []
+
+    def flush(self) -> None:
+        if not self.buffer:
+            return
+        text = " ".join("".join(self.buffer).split())
+        self.buffer.clear()
+        if text and not (text.isprintable() and unicodedata.is_normalized("NFC", text)):
+            # Control, zero-width and odd space characters are all unprintable, so clean_line
+            # (the slow path) only runs on text that holds one or is not in NFC.
+            text = clean_line(text)
+        if text:
+            self.paragraphs.append(text)
+
+    def walk(self, element: Any) -> None:
+        tag = element.tag
+        if not isinstance(tag, str):
+            return
+        tag = tag.lower()
+        if tag in _DROPPED:
+            return
+        # Most elements carry no attributes; only those that do can be widgets or captions.
+        if (element.attrib or tag in _SPECIAL) and (
+            self._is_widget(element) or self._take_special(element, tag)
+        ):
+            return
+        block = tag in _BLOCKS
+        if block:
+            self.flush()
+        if element.text:
+            self.buffer.append(element.text)
+        for child in element:
+            self.walk(child)
+            if child.tail:
+                self.buffer.append(child.tail)
+        if block:
+            self.flush()
+
+    def _take_special(self, element: Any, tag: str) -> bool:
+        """Handle line breaks, images, figures, captions and credits; True when consumed."""
+        if tag == "br":
+            self.flush()
+            return True
+        caption: Caption | None
+        if tag == "img":
+            caption = caption_from_image(element, self._position())
+        elif is_figure(element):
+            self.flush()
+            caption = caption_from_figure(element, self._position())
+        elif is_caption_block(element):
+            # A caption block (even a figcaption outside any figure) describes a picture.
+            self.flush()
+            caption = caption_from_block(element, self._position())
+        elif self.captions and is_credit_element(element):
+            return self._credit_after_caption(element)
+        else:
+            return False
+        if caption is not None:
+            self.captions.append(caption)
+        return True
+
+    def _position(self) -> int:
+        # A figure found mid-paragraph stands before the paragraph after the current one.
+        return len(self.paragraphs) + (1 if self.buffer and "".join(self.buffer).strip() else 0)
+
+    def _credit_after_caption(self, element: Any) -> bool:
+        """Attach a credit block that follows a caption block (`<p class="credit">`)."""
+        last = self.captions[-1]
+        if last.credit is not None or last.paragraph != self._position():
+            return False
+        credit = clean_credit(element_text(element))
+        if not credit:
+            return False
+        self.captions[-1] = Caption(last.text, credit, last.paragraph)
+        return True
+
+    @staticmethod
+    def _is_widget(element: Any) -> bool:
+        attributes = element.attrib
+        if not attributes:
+            return False
+        if "hidden" in attributes or attributes.get("aria-hidden") == "true":
+            return True
+        classes = attributes.get("class")
+        if classes and _WIDGET_CLASS.search(classes):
+            return True
+        style = attributes.get("style")
+        return bool(style and _HIDDEN_STYLE.search(style))
