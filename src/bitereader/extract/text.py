@@ -10,6 +10,10 @@ from bitereader.errors import LoadError
 # C0 and C1 controls (bar tab and newline), DEL, and zero-width/bidi-override characters: none of
 # them belong in an article, and escape sequences must never reach the terminal.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
+# Whole terminal escape sequences (CSI and OSC), so no "[31m" residue is left behind.
+_ESCAPE_SEQUENCE = re.compile(
+    r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-_]"
+)
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 
 _BOMS = (
@@ -52,7 +56,7 @@ def _check_text(text: str) -> str:
 def clean_line(text: str) -> str:
     """Normalise one line or paragraph: NFC, no control characters, single spaces, trimmed."""
     text = unicodedata.normalize("NFC", text)
-    text = _CONTROL.sub("", text)
+    text = _CONTROL.sub("", _ESCAPE_SEQUENCE.sub("", text))
     return _SPACES.sub(" ", text).strip()
 
 

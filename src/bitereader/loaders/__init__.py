@@ -62,7 +62,9 @@ def load_file(path: Path, *, max_bytes: int = MAX_FILE_BYTES) -> list[Article]:
     try:
         size = path.stat().st_size
         if size > max_bytes:
-            raise LoadError(f"file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.0f} MB limit")
+            raise LoadError(
+                f"file is {size / 2**20:.1f} MiB, over the {max_bytes / 2**20:.0f} MiB limit"
+            )
         data = path.read_bytes()
     except OSError as error:
         raise LoadError(error.strerror or str(error)) from None

@@ -75,6 +75,7 @@ _MD_RULE = re.compile(r"^(?:[-*_]\s*){3,}$")
 _MD_SETEXT = re.compile(r"^(?:=+|-+)$")
 
 KICKER_MAX_WORDS = 4
+HEADLINE_MAX_WORDS = 30
 STANDFIRST_MAX_WORDS = 45
 STANDFIRST_UNMARKED_MAX_WORDS = 35
 
@@ -293,10 +294,16 @@ def _headline_position(items: list[_Item]) -> int | None:
         len(candidates) > 1
         and _is_kicker(items[first].text)
         and candidates[1] == first + 1
-        and word_count(items[candidates[1]].text) > word_count(items[first].text)
+        and _is_headline_like(items[candidates[1]].text, longer_than=items[first].text)
     ):
         return candidates[1]
     return first
+
+
+def _is_headline_like(text: str, *, longer_than: str) -> bool:
+    """Headlines are longer than a kicker, short of a paragraph, and rarely end in a full stop."""
+    words = word_count(text)
+    return word_count(longer_than) < words <= HEADLINE_MAX_WORDS and not text.endswith(".")
 
 
 def _is_kicker(text: str) -> bool:
@@ -350,7 +357,9 @@ def _is_standfirst(items: list[_Item], *, dated: bool) -> bool:
     """
     first, rest = items[0], items[1:]
     words = word_count(first.text)
-    if not rest or words > STANDFIRST_MAX_WORDS or first.image or split_credit(first.text):
+    if not rest or words > STANDFIRST_MAX_WORDS or first.image or first.repeats > 1:
+        return False
+    if split_credit(first.text):
         return False
     if _DATELINE_LEDE.match(first.text) or first.text[:1] in "\"“‘'":
         return False
