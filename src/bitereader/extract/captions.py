@@ -2,49 +2,100 @@
 
 from __future__ import annotations
 
+import html as htmllib
 import re
+from collections.abc import Iterable
 from typing import Any
 
 from bitereader.extract.text import clean_line
 from bitereader.models import Caption
 
-# Labels that introduce a credit at the end of a caption line. "Credit" is only taken when what
-# follows is short and looks like a name, which _looks_like_credit checks.
+# Labels that introduce a credit at the end of a caption line ("Photo: Name", "Photo by Name").
+# "Credit" and the rest are only taken when what follows is short and looks like a name, which
+# _looks_like_credit checks: "Credit: the bank raised its credit line" is a sentence.
 _LABELLED = re.compile(
-    r"^(?P<text>.*?)[\s;,|–—-]*\b(?P<label>Pictures?|Photo(?:graph)?s?|Image|Credit|"
-    r"Photo credit|Source|Illustration|Video)\s*:\s*(?P<credit>[^:]{2,90}?)[\s.]*$",
+    r"^(?P<text>.*?)[\s;,|–—-]*\b(?P<label>Pictures?|Photo(?:graph)?s?|Images?|Credit|"
+    r"Photo credit|Image credit|Source|Illustration|Video)(?:\s*:|(?P<by>\s+by\b))\s*"
+    r"(?P<credit>[^:]{2,90}?)[\s.]*$",
     re.IGNORECASE,
 )
-# (AP Photo/Name), (Reuters/Name), (Photo: Name), (Name / Outlet)
+# (AP Photo/Name), (Reuters/Name), (Name / Outlet), (Name/Getty Images)
 _PARENTHESISED = re.compile(
     r"^(?P<text>.*?)\s*\((?P<credit>(?:[A-Z][\w.&' -]*\s)?Photos?\s*/[^()]{2,80}"
     r"|[^()]{2,60}?\s/\s[^()]{2,60}|[^()]{2,60}/(?:Getty Images|AFP|AP|Reuters|EPA|Shutterstock)"
     r"[^()]{0,40})\)[\s.]*$"
+)
+# (Photo: Name), (Picture by Name), (Credit: Agency)
+_PARENTHESISED_LABEL = re.compile(
+    r"^(?P<text>.*?)\s*\((?:Photo(?:graph)?s?|Pictures?|Images?|Credit|Photo credit)"
+    r"(?:\s*:|\s+by\b)\s*(?P<credit>[^()]{2,80}?)\s*\)[\s.]*$",
+    re.IGNORECASE,
+)
+# (Reuters: Name), (ABC News: Name): an outlet and a photographer, both capitalised names.
+_OUTLET_COLON = re.compile(
+    r"^(?P<text>.*?)\s*\((?P<credit>(?:[A-Z][\w.&'’-]*\s?){1,4}:\s*"
+    r"(?:(?:[A-Z][\w.'’-]*|de|van|von|da|al|bin)\s?){1,5})\)[\s.]*$"
 )
 # "... Texas. Name Surname/Getty Images" or "Name/Agency" after the caption's last sentence.
 _SLASHED = re.compile(
     r"^(?P<text>.*?[.!?’”])\s+(?P<credit>(?:[A-Z][\w.'’-]*\s?){1,5}/\s?"
     r"(?:[A-Z][\w.&'’-]*\s?){1,5})$"
 )
-_CREDIT_WORD = re.compile(r"^[A-Z0-9(]")
+# "... Texas. Name Surname/AFP via Getty Images", "(Getty Images)", "Getty Images for Chanel".
+_GETTY = re.compile(
+    r"^(?P<text>.*?[.!?’”)]?)\s*\(?(?P<credit>(?:[A-Z][\w.'’/-]*\s?){0,6}"
+    r"(?:via\s)?Getty Images(?:\sfor\s(?:[A-Z][\w.&'’-]*\s?){1,5})?)\)?[\s.]*$"
+)
+# "... at dusk. © Jane Doe", "© 2024 Reuters"
+_COPYRIGHT = re.compile(r"^(?P<text>.*?)\s*©\s*(?:(?:19|20)\d\d\s+)?(?P<credit>[^©]{2,80}?)[\s.]*$")
+_PATTERNS = (
+    _LABELLED,
+    _PARENTHESISED_LABEL,
+    _PARENTHESISED,
+    _OUTLET_COLON,
+    _SLASHED,
+    _GETTY,
+    _COPYRIGHT,
+)
+_BOUNDARY = re.compile(r"[.!?’”)\]|–—-]$")
+_NAME_WORD = re.compile(r"^(?:[A-Z0-9][\w.&'’/-]*|/|via|for|de|van|von|da|al|bin|and|&)$")
+_CREDIT_WORD = re.compile(r"^[A-Z0-9(©]")
 
 
 def split_credit(line: str) -> Caption | None:
     """Read `line` as a caption that ends in a photo credit, or return None.
 
-    Recognises `Picture:`, `Photo:`, `Photograph:`, `Image:` and `Credit:` labels, `(AP Photo/…)`,
-    `(Name / Outlet)` and `Name/Getty Images` endings.
+    Recognises `Picture:`, `Photo:`, `Photograph:`, `Image:` and `Credit:` labels (and `Photo
+    by`), `(AP Photo/…)`, `(Photo: …)`, `(Name / Outlet)`, `(Outlet: Name)` and
+    `Name/Getty Images` endings. A label followed by a sentence rather than a name is not a
+    credit.
     """
     if len(line) > 600:
         return None
-    for pattern in (_LABELLED, _PARENTHESISED, _SLASHED):
+    for pattern in _PATTERNS:
         match = pattern.match(line)
         if match and _looks_like_credit(match["credit"]):
+            if pattern is _LABELLED and match["by"] and not _is_name(match["credit"]):
+                continue
             text = match["text"].strip()
             if pattern is _LABELLED and text.endswith(("(", "[")):
                 continue
+            if text and not _BOUNDARY.search(text) and _needs_boundary(pattern, match):
+                # "The Picture by Monet was sold", "bought by Getty Images": a sentence.
+                continue
             return Caption(text=text, credit=match["credit"].strip())
     return None
+
+
+def _needs_boundary(pattern: re.Pattern[str], match: re.Match[str]) -> bool:
+    """Credits that read like the end of a sentence must follow a caption's full stop."""
+    if pattern is _GETTY:
+        return match.string[match.start("credit") - 1 : match.start("credit")] != "("
+    return bool(pattern is _LABELLED and match["by"])
+
+
+def _is_name(credit: str) -> bool:
+    return all(_NAME_WORD.match(word) for word in credit.replace("/", " / ").split())
 
 
 def _looks_like_credit(credit: str) -> bool:
@@ -87,7 +138,7 @@ _FIGURE_CLASS = re.compile(r"(?:^|\s)wp-caption(?:$|\s)|(?:^|[\s_-])figure(?:$|\
 _CREDIT_TAGS = frozenset({"small", "cite"})
 _CREDIT_LABEL = re.compile(
     r"^(?:photo(?:graph)?s?\s*credit|photo(?:graph)?s?|pictures?|images?|credit|source"
-    r"|illustration|copyright|©|\(c\))\s*[:©]?\s*",
+    r"|illustration|copyright|©|\(c\))(?:\s*[:©]|\s+by\b)?\s*(?:(?:19|20)\d\d\b\s*)?",
     re.I,
 )
 _GENERIC_ALT = frozenset(
@@ -327,3 +378,75 @@ def _is_descriptive(alt: str) -> bool:
         return False
     # A single token with separators ("hero_banner-2x") is a name, not a description.
     return " " in alt or not re.search(r"[_\d]", alt)
+
+
+# ---- JSON-LD: schema.org ImageObject -------------------------------------------------------
+
+# Where a page's JSON-LD keeps its pictures: a NewsArticle's `image`, a graph, a page's
+# primary image, or media attached to the article.
+_IMAGE_KEYS = ("@graph", "image", "associatedMedia", "primaryImageOfPage", "thumbnail", "hasPart")
+_MAX_DEPTH = 6
+
+
+def captions_from_json_ld(objects: Iterable[Any]) -> tuple[Caption, ...]:
+    """Captions and credits of the schema.org `ImageObject`s in parsed JSON-LD values.
+
+    Finds them at the top level, in an `@graph`, or nested under a NewsArticle's `image`. The
+    credit is `creditText`, else `copyrightHolder`, else the image's own `author`.
+    """
+    found: list[Caption] = []
+    for value in objects:
+        _collect_images(value, found, 0)
+    return fold_captions(found)
+
+
+def _collect_images(value: Any, found: list[Caption], depth: int) -> None:
+    if depth > _MAX_DEPTH:
+        return
+    if isinstance(value, list):
+        for item in value:
+            _collect_images(item, found, depth + 1)
+        return
+    if not isinstance(value, dict):
+        return
+    types = value.get("@type")
+    types = types if isinstance(types, list) else [types]
+    if "ImageObject" in types:
+        caption = _image_object_caption(value)
+        if caption is not None:
+            found.append(caption)
+    for key in _IMAGE_KEYS:
+        if key in value:
+            _collect_images(value[key], found, depth + 1)
+
+
+def _image_object_caption(image: dict[str, Any]) -> Caption | None:
+    text = _ld_text(image.get("caption")) or _ld_text(image.get("description"))
+    if not text:
+        return None
+    credit = None
+    for key in ("creditText", "copyrightHolder", "author", "creator"):
+        credit = clean_credit(_ld_text(image.get(key)) or "")
+        if credit:
+            break
+    split = split_credit(text)
+    if split is not None and split.text:
+        # A credit printed in the caption comes off its text; the explicit field wins.
+        text, credit = split.text, credit or split.credit
+    return Caption(text=text, credit=credit)
+
+
+def _ld_text(value: Any) -> str | None:
+    """A JSON-LD value as text: a string, a Person/Organization's name, or a list's names."""
+    if isinstance(value, str):
+        # Captions in JSON-LD are sometimes HTML-escaped or carry tags.
+        return _clean(_TAGS.sub(" ", htmllib.unescape(value))) or None
+    if isinstance(value, dict):
+        return _ld_text(value.get("name") or value.get("text") or value.get("@value"))
+    if isinstance(value, list):
+        names = [name for name in (_ld_text(item) for item in value[:5]) if name]
+        return ", ".join(dict.fromkeys(names)) or None
+    return None
+
+
+_TAGS = re.compile(r"<[^>]*>")
