@@ -1,12 +1,854 @@
-"""Find quotations in article paragraphs and attribute them to speakers (placeholder)."""
+"""Find quotations in article paragraphs and attribute them to speakers.
+
+Pure functions over text, with hand-written rules (no NLP models):
+
+1. pair the article's quotation marks (`quote_marks`), telling quotes from apostrophes;
+2. mask every quote's words, so that rules about the reporter's sentence never see them,
+   and split paragraphs into sentences;
+3. learn the cast (`speakers.Cast`): every capitalised name, its fullest form, title, role
+   and, where the text tells, gender;
+4. drop quoted strings that are not speech (nicknames, titles, names of bills and charities,
+   translation glosses, scare quotes nobody is said to have said);
+5. attribute each quote: "X said" / "said X" after it, "X said:" / "X told Y that" before it,
+   "according to X", "by X", then the same sentence's other quotes, the previous sentence's
+   speaker, pronouns and role nouns resolved against the cast.
+"""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
-from bitereader.models import Quote
+from bitereader.extract.quote_lexicon import (
+    ABBREVIATIONS,
+    DETERMINERS,
+    NAMING_FORMS,
+    PREPOSITIONS,
+    RECIPIENT_FORMS,
+    ROLE_NOUNS,
+    SPEECH_VERB_RE,
+    TIME_WORDS,
+    TITLES,
+    WRITTEN_SOURCES,
+)
+from bitereader.extract.quote_marks import MarkSpan, choose_style, find_spans
+from bitereader.extract.speakers import (
+    Cast,
+    Name,
+    Person,
+    classify,
+    guess_gender,
+    pronoun_gender,
+    runs_in,
+    subject_like,
+)
+from bitereader.models import Quote, QuoteKind
+
+_PARA = 1_000_000
+"""Positions across the article are paragraph * _PARA + offset (paragraphs are shorter)."""
+
+_MASK = "\x00"
+_OPEN_MARK, _CLOSE_MARK = "“", "”"
+
+_SENTENCE_END = re.compile(r"[.!?…]+[”\"’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9\u00c0-\u024f])")
+_LAST_WORD = re.compile(r"(\S+)$")
+_PARENS = re.compile(r"\([^()]*\)")
+_DASH_ASIDE = re.compile(r"\s[—–]\s?[^—–]*?\s?[—–]\s|\s--\s[^-]*?\s--\s")
+_FIRST_PERSON = re.compile(
+    r"(?<![\w’'])(?:I|I['’](?:m|ve|d|ll)|me|my|mine|myself|we|We|our|Our|us|ourselves)(?![\w’'])"
+)
+_ACCORDING = re.compile(r"\b[Aa]ccording to\s+")
+_BY_AGENT = re.compile(
+    r"\b(?:described|called|announced|labell?ed|branded|dubbed|characteri[sz]ed|termed|declared|"
+    r"quoted|hailed|condemned|criticised|criticized|praised)\b[^.;]{0,160}?\bby\s+"
+)
+_SUBORDINATORS = frozenset(
+    "when after before while as if although because since once until though whereas where "
+    "whether unless despite following during amid".split()
+)
+_ADVERB_WORDS = frozenset(
+    "also later then too again further still once already first finally publicly previously "
+    "recently repeatedly separately subsequently earlier even just only had has have would "
+    "will was were is are been being did does do could should may might must went".split()
+)
+_CUT_NP = re.compile(
+    r"\s(?:on|in|at|during|after|before|when|while|yesterday|today|tonight|last|this|"
+    r"earlier|later|according|via|adding|saying|noting|as|to|who|which|that|of\s+(?=[a-z]))\b"
+)
+_CUT_ROLE = re.compile(r"\s(?:and|who|which|with|whose|that|where|while|when)\s|[,;]")
+_TITLE_CUES = frozenset(
+    "called titled entitled named dubbed nicknamed as the of to at on a an in from for about "
+    "by its his her their our".split()
+)
+_TITLE_NOUNS = frozenset(
+    """
+    book books novel film films movie song songs album single track show series programme
+    program documentary play musical website site blog podcast app game bill act law campaign
+    charity group organisation organization party operation slogan hashtag exhibition brand
+    motto poem painting newspaper magazine column
+    """.split()
+)
+_GLOSS_CUES = frozenset(
+    "or meaning means meant literally translated translates translation".split()
+)
+_KINSHIP = {
+    "father": "m",
+    "mother": "f",
+    "husband": "m",
+    "wife": "f",
+    "son": "m",
+    "daughter": "f",
+    "brother": "m",
+    "sister": "f",
+    "widow": "f",
+    "widower": "m",
+}
+
+
+@dataclass(slots=True)
+class _Para:
+    index: int
+    text: str
+    masked: str
+    sentences: list[tuple[int, int]]
+    spans: list[MarkSpan]
+
+
+@dataclass(frozen=True, slots=True)
+class _Who:
+    """A speaker as the text gives it, before resolution."""
+
+    kind: str
+    """"name", "org", "pronoun" or "desc"."""
+    text: str
+    role: str | None = None
+    pos: int = 0
+
+
+@dataclass(slots=True)
+class _Cand:
+    span: MarkSpan
+    start: int
+    end: int
+    text: str
+    sentence: int
+    who: _Who | None = None
+    how: str = ""
+    """Where the attribution came from: "post", "pre", "context" or ""."""
+    kind: QuoteKind = "partial"
+    speaker: str | None = None
+    role: str | None = None
+    person: Person | None = None
 
 
 def extract_quotes(paragraphs: Sequence[str]) -> tuple[Quote, ...]:
-    """Return the quotations in `paragraphs`, in article order."""
-    return ()
+    """Return the quotations in `paragraphs`, in article order, with their speakers."""
+    paragraphs = [p if isinstance(p, str) else str(p) for p in paragraphs]
+    if not any(ch in p for p in paragraphs for ch in "\"“”„«»'‘’"):
+        return ()
+    style = choose_style(paragraphs)
+    spans = find_spans(paragraphs, style)
+    paras = [_analyse(i, text, spans[i]) for i, text in enumerate(paragraphs)]
+    cast = _learn_cast(paras)
+    cands = _candidates(paras)
+    _attribute(paras, cands, cast)
+    return tuple(
+        Quote(c.text, c.speaker, c.role, c.kind, c.span.paragraph, c.start, c.end) for c in cands
+    )
+
+
+# Paragraph analysis --------------------------------------------------------------------------
+
+
+def _analyse(index: int, text: str, spans: list[MarkSpan]) -> _Para:
+    chars = list(text)
+    for span in spans:
+        if not span.carried or text[span.open] in "\"“”„«»'‘’‚":
+            chars[span.open] = _OPEN_MARK
+        inner_end = span.close
+        keep = inner_end - 1
+        while keep > span.open and text[keep].isspace():
+            keep -= 1
+        for k in range(span.open + 1, inner_end):
+            if k == keep and text[k] in ".!?":
+                continue
+            chars[k] = _MASK
+        if span.close < len(text):
+            chars[span.close] = _CLOSE_MARK
+    masked = "".join(chars)
+    return _Para(index, text, masked, _sentences(masked), spans)
+
+
+def _sentences(masked: str) -> list[tuple[int, int]]:
+    """Sentence spans in a masked paragraph; quoted words never split a sentence."""
+    bounds: list[tuple[int, int]] = []
+    start = 0
+    for m in _SENTENCE_END.finditer(masked):
+        word = _LAST_WORD.search(masked, 0, m.start() + 1)
+        token = word.group(1).lower().strip("(\"“'‘") if word else ""
+        token = token.rstrip(".!?…")
+        if masked[m.start()] == "." and (
+            token in ABBREVIATIONS or (len(token) == 1 and token.isalpha()) or "." in token
+        ):
+            continue
+        bounds.append((start, m.end()))
+        start = m.end()
+    if start < len(masked):
+        bounds.append((start, len(masked)))
+    return bounds or [(0, len(masked))]
+
+
+def _sentence_of(para: _Para, offset: int) -> int:
+    for i, (s, e) in enumerate(para.sentences):
+        if s <= offset < e:
+            return i
+    return len(para.sentences) - 1
+
+
+# The cast ----------------------------------------------------------------------------------
+
+
+def _learn_cast(paras: list[_Para]) -> Cast:
+    """Register every name in the article, with roles, genders and subject positions."""
+    cast = Cast()
+    for para in paras:
+        cast.learn_acronyms(para.text)
+    for para in paras:
+        masked = para.masked
+        for s, e in para.sentences:
+            first_person: Person | None = None
+            persons_here = 0
+            for run in runs_in(masked, s, e):
+                name = classify(run, sentence_start=run.start == s)
+                if name is None or name.kind in ("place", "title"):
+                    continue
+                subject = subject_like(run)
+                role = _appositive_role(masked, run.end, e) if run.gap_after == ", " else None
+                role = role or _pre_role(masked, s, run.start, name)
+                person = cast.add(name, para.index * _PARA + name.start, subject=subject, role=role)
+                if name.kind in ("person", "single"):
+                    persons_here += 1
+                    if first_person is None and subject:
+                        first_person = person
+            if first_person is not None and persons_here == 1 and first_person.gender is None:
+                gender = _pronoun_after(masked, s, e)
+                if gender:
+                    first_person.gender = gender
+    return cast
+
+
+def _pronoun_after(masked: str, s: int, e: int) -> str | None:
+    """The gender of the first he/she after the sentence's subject, if any."""
+    m = re.search(r"\b(?:he|him|his|she|her)\b", masked[s:e])
+    if not m:
+        return None
+    return "m" if m.group() in ("he", "him", "his") else "f"
+
+
+def _appositive_role(masked: str, after: int, limit: int) -> str | None:
+    """The role in "Barry Appleton, an international trade lawyer and ..., said"."""
+    m = re.match(r",\s+((?:an?|the)\s+[^,;.“]{3,120})", masked[after:limit])
+    if not m:
+        return None
+    role = _CUT_ROLE.split(m.group(1), maxsplit=1)[0]
+    words = role.split()
+    if len(words) < 2 or any(w[:1].isupper() for w in words[1:2]) and "of" not in words:
+        return _clean_role(role) if len(words) >= 2 else None
+    return _clean_role(role)
+
+
+def _pre_role(masked: str, s: int, run_start: int, name: Name) -> str | None:
+    """The role in "State Department spokeswoman Tammy Bruce" or "Mexican President X"."""
+    head = masked[max(s, run_start - 80) : run_start]
+    m = re.search(r"((?:[\w’'-]+\s){1,5})$", head)
+    words = m.group(1).split() if m else []
+    picked: list[str] = []
+    for w in reversed(words):
+        low = w.lower()
+        if low in PREPOSITIONS or low in DETERMINERS or low.endswith((",", ";")) or low == "and":
+            break
+        if w[:1].islower() and low not in ROLE_NOUNS and low not in TITLES and not picked:
+            break
+        picked.append(w)
+    role = " ".join(reversed(picked))
+    if name.titles:
+        role = f"{role} {name.titles}".strip()
+    return role or None
+
+
+def _clean_role(role: str) -> str | None:
+    role = re.sub(r"^(?:an?|the)\s+", "", role.strip(" ,;"))
+    return role or None
+
+
+# Candidates and filters ------------------------------------------------------------------------
+
+
+def _trim(text: str, a: int, b: int) -> tuple[int, int]:
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    if b > a and text[b - 1] in ",." and not text[a:b].endswith(".."):
+        b -= 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+    return a, b
+
+
+def _candidates(paras: list[_Para]) -> list[_Cand]:
+    cands: list[_Cand] = []
+    for para in paras:
+        for span in para.spans:
+            a, b = _trim(para.text, span.open + 1, span.close)
+            if b <= a or not any(ch.isalnum() for ch in para.text[a:b]):
+                continue
+            cand = _Cand(span, a, b, para.text[a:b], _sentence_of(para, span.open))
+            if span.carried or span.runs_on or not _not_speech(para, cand):
+                cands.append(cand)
+    return cands
+
+
+def _words_before(text: str, pos: int, n: int) -> list[str]:
+    return re.findall(r"[\w’'.-]+", text[max(0, pos - 80) : pos])[-n:]
+
+
+def _not_speech(para: _Para, cand: _Cand) -> bool:
+    """True for quoted names, titles, nicknames and glosses."""
+    text, masked = para.text, para.masked
+    content = cand.text
+    words = content.split()
+    before = _words_before(masked, cand.span.open, 4)
+    prev = before[-1].lower() if before else ""
+    after_text = masked[cand.span.close + 1 : cand.span.close + 120]
+    nxt = re.match(r"\s*([\w’'-]+)", after_text)
+    next_word = nxt.group(1) if nxt else ""
+    short = len(words) <= 8 and not re.search(r"[.!?;:]\s", content)
+    if _FIRST_PERSON.search(content):
+        return False
+    # Enrique “Kiki” Camarena: a nickname between a first name and a surname.
+    if (
+        len(words) <= 3
+        and before
+        and before[-1][:1].isupper()
+        and masked[cand.span.open - 1 : cand.span.open] == " "
+        and next_word[:1].isupper()
+        and after_text[:1] == " "
+        and prev not in TITLES
+    ):
+        return True
+    capitalised = sum(1 for w in words if w[:1].isupper() or w[:1].isdigit())
+    title_case = capitalised >= max(1, (len(words) + 1) // 2)
+    if short and content[:1].isupper():
+        if prev in _TITLE_CUES and (title_case or prev in ("called", "titled", "named", "as")):
+            return True
+        if prev == "of" and len(before) >= 2 and before[-2][:1].isupper():
+            return True  # "Anna Franowska of “Have no fear”": an affiliation
+        if any(w.lower().strip(",") in _TITLE_NOUNS for w in before[-3:]) and title_case:
+            return True
+        if next_word.lower() in _TITLE_NOUNS and title_case:
+            return True
+        if re.match(
+            r",\s+(?:an?|the)\s+[^,]*\b(?:charity|group|organi[sz]ation|website|campaign|"
+            r"company|firm|band|film|book|song|show|programme|program)\b",
+            after_text,
+        ):
+            return True
+    if prev in _GLOSS_CUES and content[:1].islower():
+        before_or = masked[: cand.span.open].rstrip()
+        if not before_or.endswith(("or", "meaning")) or not before_or[:-2].rstrip().endswith(
+            _CLOSE_MARK
+        ):
+            return True
+    return False
+
+
+# Attribution -----------------------------------------------------------------------------------
+
+
+def _attribute(paras: list[_Para], cands: list[_Cand], cast: Cast) -> None:
+    """Give every candidate a kind and a speaker; drop fragments nobody is said to have said."""
+    by_sentence: dict[tuple[int, int], list[_Cand]] = {}
+    for c in cands:
+        by_sentence.setdefault((c.span.paragraph, c.sentence), []).append(c)
+    for (p, si), group in by_sentence.items():
+        para = paras[p]
+        for k, c in enumerate(group):
+            prev_close = group[k - 1].span.close + 1 if k else para.sentences[si][0]
+            next_open = group[k + 1].span.open if k + 1 < len(group) else para.sentences[si][1]
+            _explicit(para, c, prev_close, next_open)
+        for k, c in enumerate(group):
+            if c.who is None and k and group[k - 1].who is not None:
+                c.who, c.how = group[k - 1].who, "sentence"
+        for k in range(len(group) - 2, -1, -1):
+            c = group[k]
+            if c.who is None and group[k + 1].who is not None and group[k + 1].how != "sentence":
+                c.who, c.how = group[k + 1].who, "sentence"
+        for k, c in enumerate(group):
+            c.kind = _kind(para, c, group[k - 1] if k else None)
+
+    kept: list[_Cand] = []
+    last: _Cand | None = None
+    sentence_speech = {
+        key: any(
+            _FIRST_PERSON.search(c.text) or c.who is not None or c.kind == "direct" for c in group
+        )
+        for key, group in by_sentence.items()
+    }
+    for c in cands:
+        para = paras[c.span.paragraph]
+        if c.who is None:
+            c.who, c.how = _from_context(paras, c, last, cast), "context"
+            if c.kind == "partial" and not sentence_speech[(c.span.paragraph, c.sentence)]:
+                continue
+        if c.who is None and c.kind == "partial":
+            continue
+        _resolve(c, cast, last, para)
+        kept.append(c)
+        last = c
+    _share_runs(kept)
+    cands[:] = kept
+
+
+def _share_runs(kept: list[_Cand]) -> None:
+    """Pieces of one quote over several paragraphs share the first piece's speaker."""
+    for k in range(1, len(kept)):
+        prev, c = kept[k - 1], kept[k]
+        if c.span.carried and prev.span.runs_on:
+            if c.speaker is None or c.how in ("context", "sentence", ""):
+                c.speaker, c.role, c.person = prev.speaker, prev.role, prev.person
+            elif prev.how == "context":
+                for j in range(k - 1, -1, -1):
+                    kept[j].speaker, kept[j].role = c.speaker, c.role
+                    if not kept[j].span.carried:
+                        break
+
+
+def _explicit(para: _Para, c: _Cand, lo: int, hi: int) -> None:
+    """Attribution written next to the quote: after it, before it, or "according to"/"by"."""
+    masked = para.masked
+    post_start = c.span.close + 1
+    if c.span.close < len(masked):
+        who = _post_attribution(masked, post_start, hi)
+        if who is not None:
+            c.who, c.how = who, "post"
+            return
+    who = _pre_attribution(masked, lo, c.span.open, para.sentences[c.sentence][0])
+    if who is not None:
+        c.who, c.how = who, "pre"
+        return
+    s, e = para.sentences[c.sentence]
+    who = _according_or_by(masked, s, e)
+    if who is not None:
+        c.who, c.how = who, "pre"
+
+
+def _post_attribution(masked: str, start: int, end: int) -> _Who | None:
+    """ "…," said X / "…," X said / "…" X told Y."""
+    region = masked[start:end]
+    m = SPEECH_VERB_RE.search(region)
+    if not m:
+        return None
+    verb = m.group()
+    before = region[: m.start()]
+    lead = before.strip(" ,;:—–-")
+    if _OPEN_MARK in before or _MASK in before:
+        return None
+    if len(lead.split()) > 14 or (lead and re.search(r"[.!?]\s", before)):
+        return None
+    if lead:
+        who = _subject(masked, start, start + m.start(), after_quote=True)
+        if who is not None and not verb.endswith("ing"):
+            return who
+        if verb.endswith("ing"):
+            return None
+    if verb.endswith("ing") or verb in NAMING_FORMS:
+        return None
+    who = _np_after(masked, start + m.end(), end)
+    if who is not None:
+        return who
+    if lead:
+        desc = _description(lead, start)
+        if desc is not None:
+            return desc
+    return None
+
+
+def _pre_attribution(masked: str, lo: int, hi: int, sentence_start: int) -> _Who | None:
+    """X said "…" / X told Y that "…" / X said: "…" — the first speech verb with a subject."""
+    for m in SPEECH_VERB_RE.finditer(masked, lo, hi):
+        verb = m.group()
+        if verb.endswith("ing"):
+            who = _subject(masked, sentence_start, m.start())
+            if who is not None:
+                return who
+            continue
+        who = _subject(masked, lo, m.start())
+        if who is None and lo != sentence_start and masked[lo : m.start()].strip(" ,;:—–-") == "":
+            continue  # "…," further saying, "…": the same speaker, left to the sentence rule
+        if who is None:
+            who = _np_after(masked, m.end(), hi) if verb not in RECIPIENT_FORMS else None
+        if who is not None:
+            return who
+    return None
+
+
+def _according_or_by(masked: str, s: int, e: int) -> _Who | None:
+    m = _ACCORDING.search(masked, s, e)
+    if m:
+        who = _np_after(masked, m.end(), e, written_ok=True)
+        if who is not None:
+            return who
+    m = _BY_AGENT.search(masked, s, e)
+    if m:
+        return _np_after(masked, m.end(), e, written_ok=True)
+    return None
+
+
+def _segments(masked: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """Comma-separated stretches of `masked[lo:hi]`, with parentheses and dash asides blanked."""
+    chunk = masked[lo:hi]
+    chunk = _PARENS.sub(lambda m: " " * len(m.group()), chunk)
+    chunk = _DASH_ASIDE.sub(lambda m: " " + "," * (len(m.group()) - 2) + " ", chunk)
+    segs: list[tuple[int, int]] = []
+    start = 0
+    for m in re.finditer(r"[,;:]|[—–]", chunk):
+        segs.append((lo + start, lo + m.start()))
+        start = m.end()
+    segs.append((lo + start, hi))
+    return [(a, b) for a, b in segs if masked[a:b].strip()]
+
+
+def _subject(masked: str, lo: int, hi: int, *, after_quote: bool = False) -> _Who | None:
+    """The speaker named just before a verb: walk back over appositives and adverbials."""
+    desc: _Who | None = None
+    segs = _segments(masked, lo, hi)
+    for n, (a, b) in enumerate(reversed(segs)):
+        seg = masked[a:b]
+        words = seg.split()
+        if not words or _MASK in seg or _OPEN_MARK in seg or _CLOSE_MARK in seg:
+            if n == 0 and after_quote:
+                return None
+            continue
+        first = words[0].lower()
+        if pronoun_gender(first) is not None or first in ("they", "it", "we", "i"):
+            rest = [w.lower() for w in words[1:]]
+            if all(w in _ADVERB_WORDS or w.endswith("ly") for w in rest):
+                return _Who("pronoun", first, pos=a)
+        if first in _SUBORDINATORS or (first in PREPOSITIONS and first != "of"):
+            continue
+        if first.endswith("ing") and n > 0:
+            continue
+        name = _name_in(masked, a, b)
+        if name is not None:
+            role = desc.text if desc is not None and desc.kind == "desc" else None
+            return _Who(name.kind if name.kind == "org" else "name", name.text, role, name.start)
+        if desc is None:
+            desc = _description(seg, a)
+        if after_quote and n >= 2:
+            break
+    return desc
+
+
+def _name_in(masked: str, a: int, b: int) -> Name | None:
+    """The first person (else body) in a stretch, skipping objects, modifiers and possessors."""
+    org: Name | None = None
+    for run in runs_in(masked, a, b):
+        if not subject_like(run):
+            continue
+        name = classify(run, sentence_start=run.start == a)
+        if name is None or name.kind in ("place", "title"):
+            continue
+        if name.kind in ("person", "single"):
+            return name
+        if org is None:
+            org = name
+    return org
+
+
+def _np_after(masked: str, start: int, end: int, *, written_ok: bool = False) -> _Who | None:
+    """The speaker named after a verb: "said Barry Appleton, an international trade lawyer"."""
+    region = masked[start:end]
+    stop = re.search(r"[.!?;“”\x00]|\s[—–]\s", region)
+    region = region[: stop.start()] if stop else region
+    if not region.strip():
+        return None
+    best: _Who | None = None
+    segs = _segments(masked, start, start + len(region))
+    for n, (a, b) in enumerate(segs[:3]):
+        seg = masked[a:b]
+        cut = _CUT_NP.search(" " + seg)
+        if cut and cut.start() > 0:
+            b = a + cut.start()
+            seg = masked[a:b]
+        if not seg.strip():
+            continue
+        words = seg.split()
+        first = words[0].lower()
+        if n == 0 and pronoun_gender(first) is not None and len(words) <= 2:
+            return _Who("pronoun", first, pos=a)
+        name = _written_owner(seg, a) if written_ok else None
+        if name is None:
+            name = _name_in(masked, a, b)
+        if name is not None:
+            role = (
+                _clean_role(masked[segs[n + 1][0] : segs[n + 1][1]]) if n + 1 < len(segs) else None
+            )
+            if role and (role[:1].isupper() or len(role.split()) > 8):
+                role = None
+            if role:
+                role = _CUT_ROLE.split(role + " ", maxsplit=1)[0].strip() or None
+            if name.kind in ("person", "single"):
+                return _Who("name", name.text, role, name.start)
+            best = best or _Who("org", name.text, None, name.start)
+            continue
+        if n == 0 and best is None:
+            desc = _description(seg, a)
+            if desc is not None:
+                best = desc
+        if n == 0 and best is None:
+            break
+    return best
+
+
+def _written_owner(seg: str, a: int) -> Name | None:
+    """ "a statement released by Erdogan's office" → the owner of a written source."""
+    m = re.search(r"\b(?:by|from|of)\s+(.+)$", seg)
+    if m and any(w.lower() in WRITTEN_SOURCES for w in seg[: m.start()].split()):
+        owner = m.group(1).strip()
+        return Name("org", re.sub(r"^(?:the)\s+", "", owner), "", a + m.start(1))
+    return None
+
+
+def _description(seg: str, pos: int) -> _Who | None:
+    """An unnamed speaker's describing phrase ("one person familiar with the talks")."""
+    text = seg.strip(" ,;:—–-\x00“”")
+    words = text.split()
+    if not words:
+        return None
+    low = [w.lower() for w in words]
+    if low[0] in _SUBORDINATORS or (low[0] in PREPOSITIONS and low[0] != "of"):
+        return None
+    cut = len(words)
+    for i, w in enumerate(low[1:], 1):
+        if w in _ADVERB_WORDS or SPEECH_VERB_RE.fullmatch(w) or w in ("and", "but"):
+            cut = i
+            break
+    words, low = words[:cut], low[:cut]
+    if not words or len(words) > 12:
+        return None
+    if low[0] in DETERMINERS or low[-1] in ROLE_NOUNS or low[-1].rstrip("s") in ROLE_NOUNS:
+        if any(w in TIME_WORDS for w in low[-1:]):
+            return None
+        return _Who("desc", " ".join(words), pos=pos)
+    if any(w in WRITTEN_SOURCES for w in low):
+        return _Who("desc", " ".join(words), pos=pos)
+    return None
+
+
+def _from_context(paras: list[_Para], c: _Cand, last: _Cand | None, cast: Cast) -> _Who | None:
+    """A quote with no attribution in its sentence: the speaker a reader carries over."""
+    para = paras[c.span.paragraph]
+    s, _e = para.sentences[c.sentence]
+    starts_sentence = para.masked[s : c.span.open].strip() == ""
+    if not starts_sentence:
+        # The reporter's own sentence: its subject, when the quoted words read as speech.
+        who = _subject(para.masked, s, c.span.open)
+        if who is not None and who.kind != "desc":
+            return who
+    near = last is not None and (
+        last.span.paragraph == c.span.paragraph
+        or (last.span.paragraph == c.span.paragraph - 1 and c.sentence == 0)
+    )
+    # The sentence before: its quote's speaker, else its subject.
+    prev_para, prev_sent = c.span.paragraph, c.sentence - 1
+    if prev_sent < 0:
+        prev_para -= 1
+        prev_sent = len(paras[prev_para].sentences) - 1 if prev_para >= 0 else -1
+    if prev_para >= 0 and prev_sent >= 0:
+        if (
+            near
+            and last is not None
+            and (
+                last.span.paragraph,
+                last.sentence,
+            )
+            == (prev_para, prev_sent)
+        ):
+            return last.who
+        pp = paras[prev_para]
+        ps, pe = pp.sentences[prev_sent]
+        name = _name_in(pp.masked, ps, _first_clause_end(pp.masked, ps, pe))
+        if name is not None and name.kind in ("person", "single"):
+            return _Who("name", name.text, pos=prev_para * _PARA + name.start)
+    if near and last is not None:
+        return last.who
+    return None
+
+
+def _first_clause_end(masked: str, s: int, e: int) -> int:
+    m = SPEECH_VERB_RE.search(masked, s, e)
+    if m:
+        return m.start()
+    m = re.search(r"\s[a-z]+(?:ed|s)\b", masked[s:e])
+    return s + m.start() if m else e
+
+
+def _kind(para: _Para, c: _Cand, prev: _Cand | None) -> QuoteKind:
+    """Direct when the quote is a sentence or clause given as the speaker's words."""
+    if c.span.carried or c.span.runs_on:
+        return "direct"
+    masked = para.masked
+    s, e = para.sentences[c.sentence]
+    lead = masked[s : c.span.open]
+    lo = prev.span.close + 1 if prev is not None else s
+    pre = masked[lo : c.span.open]
+    post = masked[c.span.close + 1 : e] if c.span.close < len(masked) else ""
+    upper = c.text[:1].isupper() or c.text[:1] in "[(" or c.text[:1].isdigit()
+    if prev is not None and re.fullmatch(r"\s*(?:and|or)\s*", pre):
+        return prev.kind
+    continues = re.match(r"\s*[a-z]", post) and not re.match(
+        r"\s*(?:" + SPEECH_VERB_RE.pattern + r"|he|she|they|it|we|according)\b", post
+    )
+    if not lead.strip():
+        return "partial" if continues else "direct"
+    if re.search(r"[,:]\s*$", pre) and (upper or prev is not None):
+        return "partial" if continues else "direct"
+    words = pre.split()
+    for m in SPEECH_VERB_RE.finditer(pre):
+        verb = m.group()
+        if verb in NAMING_FORMS:
+            continue
+        gap = pre[m.end() :].split()
+        if gap and gap[-1].lower() == "that":
+            gap = gap[:-1]
+        if all(_adverbial(w) for w in gap) or (verb in RECIPIENT_FORMS and _recipient(gap)):
+            return "direct"
+    if c.how == "post" and upper:
+        return "direct"
+    del words
+    return "partial"
+
+
+def _adverbial(word: str) -> bool:
+    low = word.lower().strip(",")
+    return (
+        low in PREPOSITIONS
+        or low in TIME_WORDS
+        or low in _ADVERB_WORDS
+        or low in DETERMINERS
+        or low.endswith("ly")
+        or word[:1].isupper()
+        or word[:1].isdigit()
+    )
+
+
+def _recipient(gap: list[str]) -> bool:
+    if not gap or len(gap) > 6:
+        return not gap
+    low = [w.lower() for w in gap]
+    nouns = {
+        "reporters",
+        "journalists",
+        "press",
+        "media",
+        "crowd",
+        "audience",
+        "supporters",
+        "parliament",
+        "lawmakers",
+        "officials",
+        "us",
+        "me",
+        "him",
+        "her",
+        "them",
+        "viewers",
+        "listeners",
+        "readers",
+        "correspondent",
+        "interviewer",
+        "court",
+        "jury",
+    }
+    return any(w in nouns or gap[i][:1].isupper() for i, w in enumerate(low)) and all(
+        _adverbial(w) or w in nouns or w in ("our", "local", "the", "a") for w in gap
+    )
+
+
+def _resolve(c: _Cand, cast: Cast, last: _Cand | None, para: _Para) -> None:
+    """Turn the attribution into the fullest name, its role and the person behind it."""
+    who = c.who
+    pos = c.span.paragraph * _PARA + c.span.open
+    if who is None:
+        if last is not None:
+            c.speaker, c.role, c.person = last.speaker, last.role, last.person
+        return
+    person: Person | None = None
+    if who.kind == "pronoun":
+        if who.text in ("i", "we"):
+            person = last.person if last else None
+            if person is None and last is not None:
+                c.speaker, c.role = last.speaker, last.role
+                return
+        elif who.text in ("they", "it"):
+            if last is not None and (last.person is None or last.person.kind == "org"):
+                c.speaker, c.role, c.person = last.speaker, last.role, last.person
+                return
+            person = cast.pronoun(who.text, pos)
+        else:
+            person = cast.pronoun(who.text, pos)
+            if person is not None and person.gender is None:
+                person.gender = pronoun_gender(who.text)
+        if person is None:
+            c.speaker = last.speaker if last else None
+            c.role = last.role if last else None
+            return
+    elif who.kind == "desc":
+        person = _desc_person(who, cast, pos, last, c)
+        if person is None:
+            if last is not None and re.search(r"\b(?:them|us|these|those)\b", who.text):
+                if last.person is None:
+                    c.speaker, c.role = last.speaker, last.role
+                    return
+            c.speaker = _possessor_source(who.text, cast) or who.text
+            return
+    else:
+        person = cast.person(who.text)
+        if person is None:
+            c.speaker = cast.full_name(who.text)
+            c.role = who.role
+            return
+    c.person = person
+    c.speaker = person.name
+    c.role = (who.role if who.kind == "name" else None) or person.role
+    if c.role and c.role.lower() == person.name.lower():
+        c.role = None
+    cast.add(Name(person.kind, person.name, "", pos), pos, subject=True)
+    del para
+
+
+def _desc_person(who: _Who, cast: Cast, pos: int, last: _Cand | None, c: _Cand) -> Person | None:
+    """ "The commissioner" or "the father" resolved to the named person, when the text allows."""
+    words = who.text.lower().split()
+    if len(words) > 3 or words[0] not in ("the", "this", "that"):
+        return None
+    noun = words[-1]
+    if noun in _KINSHIP:
+        return cast.with_role(noun, pos, _KINSHIP[noun])  # type: ignore[arg-type]
+    if noun in TITLES or noun in ROLE_NOUNS:
+        return cast.with_role(noun, pos)
+    del last, c
+    return None
+
+
+def _possessor_source(text: str, cast: Cast) -> str | None:
+    """ "The WHO's website" → the body that owns a written source."""
+    m = re.match(r"^(?:the\s+)?(.+?)['’]s?\s+(\w+)$", text, re.IGNORECASE)
+    if m and m.group(2).lower() in WRITTEN_SOURCES and m.group(1)[:1].isupper():
+        return cast.full_name(m.group(1))
+    return None
+
+
+__all__ = ["extract_quotes", "guess_gender"]

@@ -1,0 +1,371 @@
+"""Names in an article: capitalised runs, people versus bodies, fullest names, genders, pronouns.
+
+The quote extractor asks this module two things: "which name does this stretch of text give
+for a speaker?" and "who does this pronoun or short name mean, at this point in the article?".
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Literal
+
+from bitereader.extract.quote_lexicon import (
+    DETERMINERS,
+    FEMALE_NAMES,
+    FEMALE_WORDS,
+    MALE_NAMES,
+    MALE_WORDS,
+    NOT_NAMES,
+    ORG_WORDS,
+    PLACE_WORDS,
+    PREPOSITIONS,
+    ROLE_NOUNS,
+    SPEECH_FORMS,
+    TITLES,
+)
+
+Kind = Literal["person", "org", "place", "title", "single"]
+Gender = Literal["m", "f"]
+
+_WORD = re.compile(r"[^\W_](?:[\w.'’\-]*[\w.])?|[^\W_]")
+_PARTICLES = frozenset(
+    "de da di du del della der den van von bin ibn abu al el le la ter ten y dos das ben".split()
+)
+_HYPHEN_PARTICLE = re.compile(r"^(?:el|al|ad|as|an|bin|ibn|abu|ben|de|van|von|d|l)-[A-Z]")
+_INITIAL = re.compile(r"^[A-Z]\.$")
+_ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,5}s?$")
+_POSSESSIVE = re.compile(r"(?:['’]s|s['’])$")
+_PRONOUNS: dict[str, Gender | None] = {
+    "he": "m",
+    "him": "m",
+    "his": "m",
+    "she": "f",
+    "her": "f",
+    "hers": "f",
+    "they": None,
+    "it": None,
+    "we": None,
+    "i": None,
+}
+_GENDER_PRONOUN = re.compile(r"\b(?:he|him|his|she|her|hers|He|His|She|Her)\b")
+_ACRONYM_DEF = re.compile(r"\(([A-Z][A-Za-z]{1,7})\)")
+
+
+@dataclass(frozen=True, slots=True)
+class Run:
+    """A stretch of capitalised words, as found in the (quote-masked) text."""
+
+    start: int
+    end: int
+    words: tuple[str, ...]
+    possessive: bool
+    before: str
+    """The word just before the run, lower-cased ("" at the start of the text)."""
+    after: str
+    """The word just after the run, lower-cased."""
+    gap_after: str
+    """The characters between the run and the next word (", " or " ")."""
+
+
+@dataclass(frozen=True, slots=True)
+class Name:
+    """What a run names, once titles are set aside."""
+
+    kind: Kind
+    text: str
+    titles: str
+    """Title words stripped from the front, such as "Mexican President"."""
+    start: int
+
+
+def _cap(word: str) -> bool:
+    return word[:1].isupper()
+
+
+def runs_in(text: str, lo: int = 0, hi: int | None = None) -> list[Run]:
+    """Find runs of capitalised words (with name particles and initials) in `text[lo:hi]`."""
+    hi = len(text) if hi is None else hi
+    words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text, lo, hi)]
+    runs: list[Run] = []
+    i = 0
+    while i < len(words):
+        s, e, w = words[i]
+        if not (_cap(w) or _HYPHEN_PARTICLE.match(w)):
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(words):
+            ns, _ne, nw = words[j + 1]
+            if text[words[j][1] : ns] != " " or _POSSESSIVE.search(words[j][2]):
+                break
+            if _cap(nw) or _HYPHEN_PARTICLE.match(nw):
+                j += 1
+            elif (
+                nw.lower() in _PARTICLES
+                and j + 2 < len(words)
+                and text[words[j + 1][1] : words[j + 2][0]] == " "
+                and _cap(words[j + 2][2])
+            ):
+                j += 2
+            else:
+                break
+        toks = [words[k][2] for k in range(i, j + 1)]
+        last = toks[-1]
+        possessive = bool(_POSSESSIVE.search(last)) and len(last) > 2
+        if possessive:
+            toks[-1] = re.sub(r"(?:['’]s|['’])$", "", last)
+        before = words[i - 1][2].lower() if i > 0 else ""
+        after = words[j + 1][2].lower() if j + 1 < len(words) else ""
+        gap = text[words[j][1] : words[j + 1][0]] if j + 1 < len(words) else ""
+        runs.append(Run(s, words[j][1], tuple(toks), possessive, before, after, gap))
+        i = j + 1
+    return runs
+
+
+def _bare(word: str) -> str:
+    return word.lower().rstrip(".")
+
+
+def classify(run: Run, *, sentence_start: bool = False) -> Name | None:
+    """Say whether a run names a person, a body, a place or only a title; None if nothing."""
+    words = list(run.words)
+    offset = run.start
+    while words and (_bare(words[0]) in NOT_NAMES and _bare(words[0]) not in TITLES):
+        words.pop(0)
+    if not words:
+        return None
+    lowered = [_bare(w) for w in words]
+    if any(w in ORG_WORDS for w in lowered[1:]) or (
+        len(words) == 1 and lowered[0] in ORG_WORDS and not sentence_start
+    ):
+        # An office holder after the body ("United Nations Nikki Haley") keeps their own name.
+        last_org = max(i for i, w in enumerate(lowered) if w in ORG_WORDS)
+        rest = words[last_org + 1 :]
+        rest_low = lowered[last_org + 1 :]
+        while rest and rest_low[0] in TITLES:
+            rest, rest_low = rest[1:], rest_low[1:]
+        if rest and not any(w in ORG_WORDS for w in rest_low):
+            return Name("person", " ".join(rest), " ".join(words[: len(words) - len(rest)]), offset)
+        return Name("org", " ".join(words), "", offset)
+    title_end = 0
+    for i, w in enumerate(lowered):
+        if w in TITLES or w in ("us", "uk", "eu", "un", "u.s", "u.k"):
+            title_end = i + 1
+    if title_end == len(words):
+        if len(words) > 1 and lowered[-1] not in ("president", "minister", "secretary"):
+            # "Emma King": the last "title" is a surname after all.
+            title_end = len(words) - 1
+            while title_end and lowered[title_end - 1] not in TITLES:
+                title_end -= 1
+            if title_end == len(words) - 1 and len(words) > 1:
+                return Name("title", " ".join(words), " ".join(words), offset)
+        else:
+            return Name("title", " ".join(words), " ".join(words), offset)
+    titles = " ".join(words[:title_end])
+    name = words[title_end:]
+    if any(_bare(w) in PLACE_WORDS for w in name) and len(name) > 1:
+        return Name("place", " ".join(name), titles, offset)
+    if len(name) == 1:
+        word = name[0]
+        if _ACRONYM.match(word):
+            return Name("org", word, titles, offset)
+        if _bare(word) in NOT_NAMES:
+            return None
+        return Name("single" if not titles else "person", word, titles, offset)
+    substantive = [w for w in name if w.lower() not in _PARTICLES and not _INITIAL.match(w)]
+    if len(substantive) > 3 or all(_ACRONYM.match(w) for w in name):
+        return Name("org", " ".join(name), titles, offset)
+    return Name("person", " ".join(name), titles, offset)
+
+
+def guess_gender(first: str, titles: str) -> Gender | None:
+    """Gender from a title ("Mrs", "spokeswoman") or a common given name, when either tells."""
+    for w in titles.lower().split():
+        w = w.rstrip(".")
+        if w in MALE_WORDS:
+            return "m"
+        if w in FEMALE_WORDS:
+            return "f"
+    low = first.lower()
+    if low in MALE_NAMES:
+        return "m"
+    if low in FEMALE_NAMES:
+        return "f"
+    return None
+
+
+@dataclass(slots=True)
+class Person:
+    """Someone (or some body) the article names."""
+
+    name: str
+    kind: Kind
+    gender: Gender | None = None
+    role: str | None = None
+    roles: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Mention:
+    pos: int
+    person: Person
+    subject: bool
+
+
+class Cast:
+    """Everyone an article names, in order, so short names and pronouns can be resolved."""
+
+    def __init__(self) -> None:
+        self.people: dict[str, Person] = {}
+        self.by_surname: dict[str, list[Person]] = {}
+        self.mentions: list[Mention] = []
+        self._positions: list[int] = []
+        self.acronyms: dict[str, str] = {}
+
+    # Building -----------------------------------------------------------------------------
+
+    def learn_acronyms(self, text: str) -> None:
+        """Record "World Health Organization (WHO)" so that "WHO" can be given in full."""
+        for m in _ACRONYM_DEF.finditer(text):
+            acro = m.group(1)
+            letters = [c for c in acro if c.isupper()]
+            words = re.findall(r"[\w’'-]+", text[max(0, m.start() - 160) : m.start()])
+            picked: list[str] = []
+            k = len(letters) - 1
+            for w in reversed(words):
+                if k < 0:
+                    break
+                if w.lower() in ("of", "the", "and", "for", "on", "de", "&") and picked:
+                    picked.append(w)
+                    continue
+                if w[:1].upper() == letters[k] and w[:1].isupper():
+                    picked.append(w)
+                    k -= 1
+                else:
+                    break
+            if k < 0:
+                self.acronyms.setdefault(acro, " ".join(reversed(picked)))
+
+    def add(self, name: Name, pos: int, *, subject: bool, role: str | None = None) -> Person:
+        """Record a mention of `name` at `pos`, merging it with earlier forms of the name."""
+        person = self.lookup(name.text, name.kind)
+        if person is None:
+            person = Person(name.text, name.kind)
+            self.people[name.text] = person
+            if name.kind in ("person", "single"):
+                key = name.text.split()[-1].lower()
+                self.by_surname.setdefault(key, []).append(person)
+        elif name.kind == "person" and len(name.text) > len(person.name):
+            # A fuller form of a name first seen short ("Smith", later "Tristan Smith").
+            person.name, person.kind = name.text, "person"
+        if name.kind == "person" and person.kind == "single":
+            person.kind = "person"
+        if person.gender is None and name.kind in ("person", "single"):
+            person.gender = guess_gender(name.text.split()[0], name.titles)
+        for r in (name.titles, role):
+            if r and r not in person.roles:
+                person.roles.append(r)
+                if person.role is None and (r != name.titles or " " in r or r.islower()):
+                    person.role = r
+        i = bisect.bisect_right(self._positions, pos)
+        self._positions.insert(i, pos)
+        self.mentions.insert(i, Mention(pos, person, subject))
+        return person
+
+    def lookup(self, text: str, kind: Kind | None = None) -> Person | None:
+        """The person already known by this name, its surname, or its acronym."""
+        if text in self.people:
+            return self.people[text]
+        if text in self.acronyms and self.acronyms[text] in self.people:
+            return self.people[self.acronyms[text]]
+        if kind in ("person", "single", None):
+            key = text.split()[-1].lower() if text.split() else ""
+            known = self.by_surname.get(key)
+            if known:
+                first = text.split()[0]
+                for p in known:
+                    if len(text.split()) == 1 or p.name.split()[0] == first:
+                        return p
+        return None
+
+    def set_gender_from_pronouns(self, masked: str, sentences: Sequence[tuple[int, int]]) -> None:
+        """Give a person a gender from the first he/she that follows them as a lone subject."""
+        del masked, sentences  # resolved lazily in pronoun(); kept for a stable signature
+
+    # Resolving ------------------------------------------------------------------------------
+
+    def full_name(self, text: str) -> str:
+        """The fullest name the article gives for `text`."""
+        if text in self.acronyms:
+            return self.acronyms[text]
+        person = self.lookup(text)
+        return person.name if person else text
+
+    def person(self, text: str) -> Person | None:
+        """The known person or body behind a name, if any."""
+        return self.lookup(text) or self.people.get(self.acronyms.get(text, ""))
+
+    def pronoun(self, word: str, pos: int, *, window: int = 4000) -> Person | None:
+        """The person a reader takes `word` ("he", "she", "they") to mean at `pos`."""
+        want = _PRONOUNS.get(word.lower())
+        i = bisect.bisect_left(self._positions, pos)
+        fallback: Person | None = None
+        for k in range(i - 1, -1, -1):
+            m = self.mentions[k]
+            if pos - m.pos > window * 3 or (fallback and pos - m.pos > window):
+                break
+            p = m.person
+            if word.lower() in ("they", "it", "we"):
+                if p.kind == "org" and m.subject:
+                    return p
+                continue
+            if p.kind not in ("person", "single") or not m.subject:
+                continue
+            if p.gender == want:
+                return p
+            if p.gender is None and fallback is None:
+                fallback = p
+        return fallback
+
+    def with_role(self, noun: str, pos: int, gender: Gender | None = None) -> Person | None:
+        """The most recent person described by a role noun ("the commissioner")."""
+        i = bisect.bisect_left(self._positions, pos)
+        for k in range(i - 1, -1, -1):
+            p = self.mentions[k].person
+            if p.kind not in ("person", "single"):
+                continue
+            if any(re.search(rf"\b{re.escape(noun)}\b", r, re.IGNORECASE) for r in p.roles):
+                return p
+            if gender and p.gender == gender and pos - self.mentions[k].pos < 3_000_000:
+                return p
+        return None
+
+
+def subject_like(run: Run) -> bool:
+    """True when a run stands where a subject would, not after a preposition or as a modifier."""
+    if run.before in PREPOSITIONS or run.possessive:
+        return False
+    if run.gap_after == " " and run.after in ROLE_NOUNS:
+        return False
+    return not (run.before in ("told", "tells", "telling") or run.before in DETERMINERS - {"the"})
+
+
+def is_speech_word(word: str) -> bool:
+    """True for a form of a speech verb."""
+    return word in SPEECH_FORMS
+
+
+def pronoun_gender(word: str) -> Gender | None:
+    """The gender a pronoun carries, if any."""
+    return _PRONOUNS.get(word.lower())
+
+
+def gender_pronouns(text: str) -> list[tuple[int, Gender]]:
+    """Positions of he/she pronouns in `text`."""
+    return [
+        (m.start(), "m" if m.group().lower() in ("he", "him", "his") else "f")
+        for m in _GENDER_PRONOUN.finditer(text)
+    ]
