@@ -11,13 +11,18 @@ import json
 import os
 import sys
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from rich.console import Console
+from rich.text import Text
 
 from bitereader import __version__, output
 from bitereader.errors import BitereaderError
-from bitereader.library import Library
+from bitereader.library import Library, RefreshReport
 from bitereader.store import HeadlineFilter
+
+if TYPE_CHECKING:
+    from bitereader.fetch import FetchOptions
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -116,7 +121,65 @@ def build_parser() -> argparse.ArgumentParser:
 
     stats = _command(commands, "stats", cmd_stats, "what the library holds")
     _json_flag(stats)
+    _add_feed_commands(commands)
     return parser
+
+
+def _add_feed_commands(commands: argparse._SubParsersAction) -> None:
+    """subscribe, unsubscribe, feeds, refresh, import-opml, export-opml."""
+    subscribe = _command(
+        commands, "subscribe", cmd_subscribe, "subscribe to a feed (or the feed a page names)"
+    )
+    subscribe.add_argument("url")
+    subscribe.add_argument(
+        "--tag", action="append", default=[], metavar="TAG", help="tag the feed (repeatable)"
+    )
+    _fetch_flags(subscribe)
+
+    unsubscribe = _command(
+        commands, "unsubscribe", cmd_unsubscribe, "remove a subscription (its articles stay)"
+    )
+    unsubscribe.add_argument("feed", metavar="URL|ID")
+
+    feeds = _command(commands, "feeds", cmd_feeds, "list subscriptions and their last refresh")
+    feeds.add_argument("--tag", metavar="TAG", help="only feeds with this tag")
+    _json_flag(feeds)
+
+    refresh = _command(commands, "refresh", cmd_refresh, "fetch new items from every feed")
+    refresh.add_argument("--tag", metavar="TAG", help="only feeds with this tag")
+    _fetch_flags(refresh)
+
+    import_opml = _command(commands, "import-opml", cmd_import_opml, "subscribe to an OPML list")
+    import_opml.add_argument("file", metavar="FILE")
+
+    export_opml = _command(
+        commands, "export-opml", cmd_export_opml, "write subscriptions as OPML (default: stdout)"
+    )
+    export_opml.add_argument("file", nargs="?", metavar="FILE")
+
+
+def _fetch_flags(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--timeout", type=_positive_float, default=30.0, metavar="SECONDS",
+        help="give up on a feed after this long (default: 30)",
+    )  # fmt: skip
+    parser.add_argument(
+        "--max-size", type=_positive_float, default=20.0, metavar="MB",
+        help="refuse responses larger than this (default: 20)",
+    )  # fmt: skip
+    parser.add_argument(
+        "--jobs", type=_positive, default=8, metavar="N", help="feeds fetched at once (default: 8)"
+    )
+
+
+def _positive_float(value: str) -> float:
+    try:
+        number = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError("must be a number") from None
+    if not number > 0:
+        raise argparse.ArgumentTypeError("must be a positive number")
+    return number
 
 
 def _command(
@@ -225,6 +288,96 @@ def cmd_stats(args: argparse.Namespace, library: Library, console: Console) -> i
         print_json({**stats, "library": str(library.path)})
     else:
         console.print(output.stats_table(stats, str(library.path)))
+    return EXIT_OK
+
+
+def _fetch_options(args: argparse.Namespace) -> FetchOptions:
+    from bitereader.fetch import FetchOptions
+
+    return FetchOptions(
+        timeout=args.timeout, max_bytes=int(args.max_size * 1024 * 1024), concurrency=args.jobs
+    )
+
+
+def cmd_subscribe(args: argparse.Namespace, library: Library, console: Console) -> int:
+    feed = library.subscribe(args.url, args.tag, options=_fetch_options(args))
+    line = Text(f"subscribed to {feed.title or feed.url} ({feed.url}): {feed.item_count} items")
+    if feed.tags:
+        line.append(f" [{', '.join(feed.tags)}]")
+    console.print(line)
+    if feed.warning:
+        console.print(Text(f"warning: {feed.warning}"), style="yellow")
+    return EXIT_OK
+
+
+def cmd_unsubscribe(args: argparse.Namespace, library: Library, console: Console) -> int:
+    feed = library.unsubscribe(args.feed)
+    console.print(Text(f"unsubscribed from {feed.title or feed.url} ({feed.url})"))
+    return EXIT_OK
+
+
+def cmd_feeds(args: argparse.Namespace, library: Library, console: Console) -> int:
+    feeds = library.feeds(tag=args.tag)
+    if args.json:
+        print_json([output.feed_json(feed) for feed in feeds])
+    elif feeds:
+        console.print(output.feeds_table(feeds))
+    else:
+        console.print("No subscriptions. Add one with: bitereader subscribe URL", style="dim")
+    return EXIT_OK
+
+
+def cmd_refresh(args: argparse.Namespace, library: Library, console: Console) -> int:
+    options = _fetch_options(args)
+    if console.is_terminal:
+        report = _refresh_with_progress(library, args.tag, options, console)
+    else:
+        report = library.refresh(tag=args.tag, options=options)
+    for result in report.results:
+        if result.status == "failed":
+            name = result.feed.title or result.feed.url
+            print(f"bitereader: failed: {name}: {result.error}", file=sys.stderr)
+    console.print(Text(report.summary()))
+    return EXIT_FAILED if report.failed else EXIT_OK
+
+
+def _refresh_with_progress(
+    library: Library, tag: str | None, options: FetchOptions, console: Console
+) -> RefreshReport:
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    total = len(library.feeds(tag=tag))
+    columns = (TextColumn("refreshing"), BarColumn(), MofNCompleteColumn())
+    with Progress(*columns, console=console, transient=True) as progress:
+        task = progress.add_task("refresh", total=total)
+        return library.refresh(
+            tag=tag, options=options, on_feed_done=lambda _: progress.advance(task)
+        )
+
+
+def cmd_import_opml(args: argparse.Namespace, library: Library, console: Console) -> int:
+    report = library.import_opml(args.file)
+    for url, reason in report.failures:
+        print(f"bitereader: failed: {url}: {reason}", file=sys.stderr)
+    console.print(
+        f"{report.added} feeds subscribed, {report.skipped} already subscribed, "
+        f"{report.failed} failed; run `bitereader refresh` to fetch them",
+        markup=False,
+    )
+    return EXIT_FAILED if report.failed else EXIT_OK
+
+
+def cmd_export_opml(args: argparse.Namespace, library: Library, console: Console) -> int:
+    data = library.export_opml()
+    if args.file is None:
+        sys.stdout.write(data.decode("utf-8"))
+        return EXIT_OK
+    try:
+        with open(args.file, "wb") as handle:
+            handle.write(data)
+    except OSError as error:
+        return fail(f"{args.file}: {error.strerror or error}")
+    console.print(Text(f"wrote {len(library.feeds())} feeds to {args.file}"))
     return EXIT_OK
 
 

@@ -2,20 +2,86 @@
 
 from __future__ import annotations
 
+import asyncio
+import hashlib
 from collections.abc import Callable, Iterator, Sequence
-from datetime import datetime
+from concurrent.futures import Executor, ThreadPoolExecutor
+from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING, Literal
 
 from bitereader import paths
-from bitereader.errors import LoadError
-from bitereader.loaders import MAX_FILE_BYTES, format_of, load_file
-from bitereader.models import AddReport, Article, Headline
-from bitereader.store import ALL_ARTICLES, HeadlineFilter, SaveStatus, Store
+from bitereader.errors import BitereaderError, FetchError, LoadError, NotFoundError
+from bitereader.loaders import MAX_FILE_BYTES, format_of, load_file, sniff
+from bitereader.models import AddReport, Article, Feed, Headline
+from bitereader.store import ALL_ARTICLES, FeedUpdate, HeadlineFilter, SaveStatus, Store
+
+if TYPE_CHECKING:
+    import httpx
+
+    from bitereader.fetch import Fetched, FetchOptions
+    from bitereader.loaders.feeds import ParsedFeed
 
 SAVE_BATCH = 500
 """Articles written per transaction when adding files: large enough to amortise the commit."""
 
 ProgressCallback = Callable[[int, int], None]
+
+RefreshStatus = Literal["updated", "unchanged", "failed", "skipped"]
+
+
+@dataclass
+class FeedResult:
+    """What refreshing one feed did."""
+
+    feed: Feed
+    """The feed as stored after the refresh (new title, url, status, error, item count)."""
+    status: RefreshStatus
+    new_articles: int
+    error: str | None = None
+
+
+@dataclass
+class RefreshReport:
+    """What a refresh of several feeds did, for one summary line."""
+
+    results: list[FeedResult]
+
+    def _count(self, status: RefreshStatus) -> int:
+        return sum(1 for result in self.results if result.status == status)
+
+    @property
+    def new_articles(self) -> int:
+        return sum(result.new_articles for result in self.results)
+
+    @property
+    def updated(self) -> int:
+        return self._count("updated")
+
+    @property
+    def unchanged(self) -> int:
+        return self._count("unchanged")
+
+    @property
+    def failed(self) -> int:
+        return self._count("failed")
+
+    @property
+    def skipped(self) -> int:
+        return self._count("skipped")
+
+    def summary(self) -> str:
+        """One line such as: 12 feeds: 10 updated, 1 unchanged, 1 failed; 83 new articles."""
+        feeds = len(self.results)
+        parts = [f"{self.updated} updated", f"{self.unchanged} unchanged", f"{self.failed} failed"]
+        if self.skipped:
+            parts.append(f"{self.skipped} skipped")
+        new = self.new_articles
+        return (
+            f"{feeds} feed{'s' * (feeds != 1)}: {', '.join(parts)}; "
+            f"{new} new article{'s' * (new != 1)}"
+        )
 
 
 class Library:
@@ -131,6 +197,216 @@ class Library:
     def set_setting(self, key: str, value: object) -> None:
         self.store.set_setting(key, value)
 
+    # Feeds: subscriptions, OPML and refresh.
+
+    def feeds(self, *, tag: str | None = None) -> list[Feed]:
+        """Every subscription (those with `tag`, when given), by title."""
+        return self.store.list_feeds(tag=tag)
+
+    def feed(self, url_or_id: str | int) -> Feed:
+        """A subscription by its id or url.
+
+        Raises:
+            NotFoundError: nothing is subscribed under that id or url.
+        """
+        if isinstance(url_or_id, int) or url_or_id.strip().isdigit():
+            return self.store.feed(int(url_or_id))
+        found = self.store.feed_by_url(url_or_id.strip())
+        if found is None:
+            raise NotFoundError(f"not subscribed to {url_or_id}")
+        return found
+
+    def subscribe(
+        self, url: str, tags: Sequence[str] = (), *, options: FetchOptions | None = None
+    ) -> Feed:
+        """Subscribe to a feed, or to the feed a web page announces, and store its items.
+
+        Subscribing again to the same url adds the tags and changes nothing else.
+
+        Raises:
+            FetchError: the url cannot be fetched.
+            LoadError: it is neither a feed nor a page that names one.
+        """
+        from bitereader.fetch import fetch_one
+        from bitereader.loaders.feeds import discover_feeds, parse_feed
+
+        url = _http_url(url)
+        if (known := self.store.feed_by_url(url)) is not None:
+            return self.store.add_feed(known.url, tags=tags)[0]
+        fetched = fetch_one(url, options=options)
+        if _is_html(fetched):
+            found = discover_feeds(fetched.body, url=fetched.url)
+            if not found:
+                raise LoadError(
+                    f"{url}: no feed found on this page (it has no <link rel=alternate> "
+                    "to an RSS, Atom or JSON feed)"
+                )
+            url = found[0]
+            if (known := self.store.feed_by_url(url)) is not None:
+                return self.store.add_feed(known.url, tags=tags)[0]
+            fetched = fetch_one(url, options=options)
+        parsed = parse_feed(fetched.body, url=fetched.url, content_type=fetched.content_type)
+        now = datetime.now(UTC)
+        feed, _ = self.store.add_feed(
+            fetched.moved_to or url, title=parsed.title, site_url=parsed.site_url, tags=tags
+        )
+        assert feed.id is not None
+        self.store.save_refresh(feed.id, parsed.articles, _update(fetched, parsed), now=now)
+        return self.store.feed(feed.id)
+
+    def unsubscribe(self, url_or_id: str) -> Feed:
+        """Remove a subscription; its articles stay in the library. Returns the removed feed.
+
+        Raises:
+            NotFoundError: nothing is subscribed under that id or url.
+        """
+        feed = self.feed(url_or_id)
+        assert feed.id is not None
+        self.store.remove_feed(feed.id)
+        return feed
+
+    def import_opml(self, path: str | Path) -> AddReport:
+        """Subscribe to every feed an OPML file lists, folders and categories as tags.
+
+        Nothing is fetched; the next refresh does that. Feeds already subscribed gain the tags.
+
+        Raises:
+            LoadError: the file cannot be read or is not OPML.
+        """
+        from bitereader.loaders.opml import parse_opml
+
+        try:
+            data = Path(path).read_bytes()
+        except OSError as error:
+            raise LoadError(f"{path}: {error.strerror or error}") from None
+        report = AddReport()
+        for entry in parse_opml(data):
+            if not entry.url.startswith(("http://", "https://")):
+                report.failed += 1
+                report.failures.append((entry.url, "not an http(s) url"))
+                continue
+            feed, created = self.store.add_feed(
+                entry.url, title=entry.title, site_url=entry.site_url, tags=entry.tags
+            )
+            if created:
+                report.added += 1
+            else:
+                report.skipped += 1
+            if feed.id is not None:
+                report.ids.append(feed.id)
+        return report
+
+    def export_opml(self) -> bytes:
+        """Every subscription as an OPML 2.0 document, tags as categories."""
+        from bitereader.loaders.opml import OpmlFeed, write_opml
+
+        return write_opml(
+            [OpmlFeed(f.url, f.title, f.site_url, f.tags) for f in self.store.list_feeds()]
+        )
+
+    def refresh(
+        self,
+        *,
+        tag: str | None = None,
+        on_feed_done: Callable[[FeedResult], None] | None = None,
+        options: FetchOptions | None = None,
+    ) -> RefreshReport:
+        """Fetch every subscribed feed (those with `tag`) concurrently and store new items.
+
+        Runs its own asyncio loop, so call it from a thread with no loop running (a Textual
+        thread worker, the command line). `on_feed_done` is called from this calling thread
+        after each feed's articles are stored, in the order feeds finish. A feed that fails
+        is recorded on the feed and never stops the others; a feed whose server asked us to
+        wait (Retry-After) is skipped until then.
+        """
+        from bitereader.fetch import FetchOptions
+
+        feeds = self.store.list_feeds(tag=tag)
+        options = options or FetchOptions()
+        if not feeds:
+            return RefreshReport([])
+        return asyncio.run(self._refresh(feeds, options, on_feed_done))
+
+    async def _refresh(
+        self,
+        feeds: list[Feed],
+        options: FetchOptions,
+        on_feed_done: Callable[[FeedResult], None] | None,
+    ) -> RefreshReport:
+        from bitereader.fetch import new_client
+
+        now = datetime.now(UTC)
+        results: list[FeedResult] = []
+        gate = asyncio.Semaphore(max(1, options.concurrency))
+        # Parsing runs off the event loop so fetches keep flowing while a big feed is parsed.
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="bitereader-parse") as pool:
+            async with new_client(options) as client:
+
+                async def run(feed: Feed) -> None:
+                    async with gate:
+                        result = await self._refresh_feed(client, pool, feed, options, now)
+                    results.append(result)
+                    if on_feed_done is not None:
+                        on_feed_done(result)
+
+                await asyncio.gather(*(run(feed) for feed in feeds))
+        return RefreshReport(results)
+
+    async def _refresh_feed(
+        self,
+        client: httpx.AsyncClient,
+        pool: Executor,
+        feed: Feed,
+        options: FetchOptions,
+        now: datetime,
+    ) -> FeedResult:
+        from bitereader.fetch import RetryLater, fetch
+
+        assert feed.id is not None
+        if feed.retry_after is not None and feed.retry_after > now:
+            wait = f"server asked to wait until {feed.retry_after:%Y-%m-%d %H:%M:%S} UTC"
+            return FeedResult(feed, "skipped", 0, wait)
+        try:
+            fetched = await fetch(
+                client,
+                feed.url,
+                options=options,
+                etag=feed.etag,
+                last_modified=feed.last_modified,
+                now=now,
+            )
+        except RetryLater as error:
+            self.store.record_failure(feed.id, str(error), now=now, retry_after=error.until)
+            return FeedResult(self.store.feed(feed.id), "failed", 0, str(error))
+        except FetchError as error:
+            return self._failed(feed.id, str(error), now)
+        digest = None if fetched.status == "not_modified" else _digest(fetched.body)
+        if digest is None or digest == feed.body_hash:
+            # A 304, or the same bytes again: nothing to parse.
+            self.store.record_unchanged(
+                feed.id,
+                now=now,
+                etag=fetched.etag,
+                last_modified=fetched.last_modified,
+                url=fetched.moved_to,
+            )
+            return FeedResult(self.store.feed(feed.id), "unchanged", 0)
+        loop = asyncio.get_running_loop()
+        try:
+            parsed = await loop.run_in_executor(pool, _parse, fetched)
+        except BitereaderError as error:
+            return self._failed(feed.id, str(error), now)
+        except Exception as error:  # a parser bug in one feed must not stop the others
+            return self._failed(feed.id, f"internal error: {type(error).__name__}: {error}", now)
+        counts = self.store.save_refresh(
+            feed.id, parsed.articles, _update(fetched, parsed, digest), now=now
+        )
+        return FeedResult(self.store.feed(feed.id), "updated", counts.added)
+
+    def _failed(self, feed_id: int, error: str, now: datetime) -> FeedResult:
+        self.store.record_failure(feed_id, error, now=now)
+        return FeedResult(self.store.feed(feed_id), "failed", 0, error)
+
 
 def _count(report: AddReport, status: SaveStatus) -> None:
     if status == "added":
@@ -182,3 +458,51 @@ def _readable(path: Path, report: AddReport) -> bool:
         report.notes.append(f"{path}: skipped, not a saved page or feed file")
         return False
     return True
+
+
+def _digest(body: bytes) -> str:
+    """Fingerprint of a feed body, to skip parsing one we have already stored."""
+    return hashlib.blake2b(body, digest_size=16).hexdigest()
+
+
+def _parse(fetched: Fetched) -> ParsedFeed:
+    from bitereader.loaders.feeds import parse_feed
+
+    return parse_feed(fetched.body, url=fetched.url, content_type=fetched.content_type)
+
+
+def _update(fetched: Fetched, parsed: ParsedFeed, digest: str | None = None) -> FeedUpdate:
+    return FeedUpdate(
+        etag=fetched.etag,
+        last_modified=fetched.last_modified,
+        body_hash=digest or _digest(fetched.body),
+        title=parsed.title,
+        site_url=parsed.site_url,
+        url=fetched.moved_to,
+        warning=parsed.warning,
+    )
+
+
+def _is_html(fetched: Fetched) -> bool:
+    """Is this response a web page rather than a feed?"""
+    kind = sniff(fetched.body[:4096])
+    if kind is not None:
+        return kind == "html"
+    return (fetched.content_type or "").split(";")[0].strip().lower() in (
+        "text/html",
+        "application/xhtml+xml",
+    )
+
+
+def _http_url(url: str) -> str:
+    """A url as typed, with https:// added when no scheme was given.
+
+    Raises:
+        FetchError: it names another scheme (file:, ftp:, ...).
+    """
+    url = url.strip()
+    if "://" not in url:
+        url = f"https://{url}"
+    if not url.lower().startswith(("http://", "https://")):
+        raise FetchError(f"{url}: only http and https feeds can be subscribed to")
+    return url

@@ -12,7 +12,7 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from bitereader.models import HIT_END, HIT_START, Article, Headline
+from bitereader.models import HIT_END, HIT_START, Article, Feed, Headline
 
 
 def iso(moment: datetime | None) -> str | None:
@@ -153,3 +153,48 @@ def stats_table(stats: dict[str, int], path: str) -> Table:
     table.add_row("size", f"{stats['bytes'] / 1e6:.1f} MB")
     table.add_row("library", Text(path))
     return table
+
+
+def feed_json(feed: Feed) -> dict[str, object]:
+    """A subscription for `feeds --json`."""
+    return {
+        "id": feed.id,
+        "title": feed.title,
+        "url": feed.url,
+        "site_url": feed.site_url,
+        "tags": list(feed.tags),
+        "items": feed.item_count,
+        "last_refresh": iso(feed.last_refresh),
+        "last_status": feed.last_status,
+        "last_error": feed.last_error,
+        "warning": feed.warning,
+        "retry_after": iso(feed.retry_after),
+    }
+
+
+def feeds_table(feeds: list[Feed]) -> Table:
+    """Subscriptions: id, title and url, tags, item count, last refresh and its outcome."""
+    table = Table(box=None, pad_edge=False, show_header=True, header_style="bold")
+    table.add_column("id", justify="right", style="dim")
+    table.add_column("feed", overflow="fold")
+    table.add_column("tags", style="cyan", overflow="fold")
+    table.add_column("items", justify="right")
+    table.add_column("refreshed", no_wrap=True, style="dim")
+    table.add_column("status", overflow="fold")
+    for feed in feeds:
+        title = Text(feed.title or feed.url, style="bold")
+        if feed.title:
+            title.append("\n").append(feed.url, style="dim")
+        style = _STATUS_STYLES.get(feed.last_status or "", "dim")
+        status = Text(feed.last_status or "never refreshed", style=style)
+        if feed.last_error:
+            status.append(f": {feed.last_error}")
+        elif feed.warning:
+            status.append(f" (warning: {feed.warning})", style="yellow")
+        refreshed = feed.last_refresh.strftime("%Y-%m-%d %H:%M") if feed.last_refresh else "-"
+        tags = Text(", ".join(feed.tags))
+        table.add_row(str(feed.id), title, tags, f"{feed.item_count:,}", refreshed, status)
+    return table
+
+
+_STATUS_STYLES = {"updated": "green", "unchanged": "", "failed": "red", "skipped": "yellow"}

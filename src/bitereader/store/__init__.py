@@ -6,12 +6,21 @@ from pathlib import Path
 
 from bitereader.store.articles import ALL_ARTICLES, ArticleStore, HeadlineFilter, SaveStatus
 from bitereader.store.connection import Connection
+from bitereader.store.feeds import FeedStore, FeedUpdate, ItemCounts
 from bitereader.store.search import SearchStore, fts_query
 
-__all__ = ["ALL_ARTICLES", "HeadlineFilter", "SaveStatus", "Store", "fts_query"]
+__all__ = [
+    "ALL_ARTICLES",
+    "FeedUpdate",
+    "HeadlineFilter",
+    "ItemCounts",
+    "SaveStatus",
+    "Store",
+    "fts_query",
+]
 
 
-class Store(ArticleStore, SearchStore):
+class Store(ArticleStore, SearchStore, FeedStore):
     """One library file, opened and migrated; safe to use from several threads."""
 
     def __init__(self, path: str | Path) -> None:

@@ -1,0 +1,347 @@
+"""Subscriptions, what each refresh found, and storing a feed's items in bulk."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from bitereader.errors import NotFoundError
+from bitereader.models import Article, Feed
+from bitereader.store.articles import _CONTENT_COLUMNS, _content_values, _keep_stored_identity
+from bitereader.store.connection import Connection
+from bitereader.store.rows import from_epoch, fts_values, to_epoch
+
+_FEED_COLUMNS = (
+    "f.id, f.url, f.title, f.site_url, f.tags, f.etag, f.last_modified, f.body_hash, "
+    "f.last_refresh, f.last_status, f.last_error, f.warning, f.retry_after, f.added_at, "
+    "(SELECT count(*) FROM articles a WHERE a.feed_id = f.id)"
+)
+_LOOKUP_CHUNK = 500
+"""Values per `IN (...)` lookup: well under SQLite's limit on bound parameters."""
+_CONTENT_LIST = [column.strip() for column in _CONTENT_COLUMNS.split(",")]
+_ASSIGNMENTS = ", ".join(f"{column} = ?" for column in _CONTENT_LIST)
+
+
+@dataclass(frozen=True, slots=True)
+class FeedUpdate:
+    """What a successful fetch and parse of a feed found, to store with its items."""
+
+    etag: str | None = None
+    last_modified: str | None = None
+    body_hash: str | None = None
+    title: str | None = None
+    site_url: str | None = None
+    url: str | None = None
+    """The feed's new address after a permanent redirect."""
+    warning: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ItemCounts:
+    """How a feed's items were stored."""
+
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+
+
+class FeedStore:
+    """Feed queries; mixed into Store, which provides `db`."""
+
+    db: Connection
+
+    def add_feed(
+        self,
+        url: str,
+        *,
+        title: str | None = None,
+        site_url: str | None = None,
+        tags: Sequence[str] = (),
+        now: datetime | None = None,
+    ) -> tuple[Feed, bool]:
+        """Subscribe to a url; returns the feed and whether it is new.
+
+        A url already subscribed gains the new tags and keeps everything else.
+        """
+        with self.db.transaction() as conn:
+            row = conn.execute("SELECT id, tags FROM feeds WHERE url = ?", (url,)).fetchone()
+            if row is not None:
+                merged = _tags_json([*json.loads(row[1]), *tags])
+                conn.execute("UPDATE feeds SET tags = ? WHERE id = ?", (merged, row[0]))
+                feed_id, created = row[0], False
+            else:
+                cursor = conn.execute(
+                    "INSERT INTO feeds (url, title, site_url, tags, added_at) "
+                    "VALUES (?, ?, ?, ?, ?)",
+                    (url, title, site_url, _tags_json(tags), to_epoch(now or datetime.now(UTC))),
+                )
+                feed_id, created = cursor.lastrowid, True
+            return _feed(conn, feed_id), created
+
+    def feed(self, feed_id: int) -> Feed:
+        """The feed with this id.
+
+        Raises:
+            NotFoundError: no feed has that id.
+        """
+        with self.db.reading() as conn:
+            return _feed(conn, feed_id)
+
+    def feed_by_url(self, url: str) -> Feed | None:
+        with self.db.reading() as conn:
+            row = conn.execute(
+                f"SELECT {_FEED_COLUMNS} FROM feeds f WHERE f.url = ?", (url,)
+            ).fetchone()
+        return None if row is None else _feed_from_row(row)
+
+    def list_feeds(self, *, tag: str | None = None) -> list[Feed]:
+        """Every subscription, by title (those with a tag, when one is given)."""
+        where, params = "1", []
+        if tag is not None:
+            where = "EXISTS (SELECT 1 FROM json_each(f.tags) t WHERE t.value = ?)"
+            params.append(tag)
+        with self.db.reading() as conn:
+            rows = conn.execute(
+                f"SELECT {_FEED_COLUMNS} FROM feeds f WHERE {where} "
+                "ORDER BY lower(coalesce(f.title, f.url)), f.id",
+                params,
+            ).fetchall()
+        return [_feed_from_row(row) for row in rows]
+
+    def remove_feed(self, feed_id: int) -> None:
+        """Unsubscribe. The feed's articles stay in the library, no longer tied to a feed.
+
+        Raises:
+            NotFoundError: no feed has that id.
+        """
+        with self.db.transaction() as conn:
+            _feed(conn, feed_id)
+            conn.execute("DELETE FROM feeds WHERE id = ?", (feed_id,))
+
+    def set_feed_tags(self, feed_id: int, tags: Sequence[str]) -> None:
+        with self.db.transaction() as conn:
+            conn.execute("UPDATE feeds SET tags = ? WHERE id = ?", (_tags_json(tags), feed_id))
+
+    def record_failure(
+        self,
+        feed_id: int,
+        error: str,
+        *,
+        now: datetime,
+        retry_after: datetime | None = None,
+        status: str = "failed",
+    ) -> None:
+        """Keep a failed refresh's reason on the feed; its validators and items stay."""
+        with self.db.transaction() as conn:
+            conn.execute(
+                "UPDATE feeds SET last_refresh = ?, last_status = ?, last_error = ?, "
+                "retry_after = ? WHERE id = ?",
+                (to_epoch(now), status, error, to_epoch(retry_after), feed_id),
+            )
+
+    def record_unchanged(
+        self,
+        feed_id: int,
+        *,
+        now: datetime,
+        etag: str | None = None,
+        last_modified: str | None = None,
+        url: str | None = None,
+    ) -> None:
+        """A 304 or a byte-identical body: only the time, and any fresher validators, change."""
+        with self.db.transaction() as conn:
+            conn.execute(
+                "UPDATE feeds SET last_refresh = ?, last_status = 'unchanged', last_error = NULL, "
+                "retry_after = NULL, etag = coalesce(?, etag), "
+                "last_modified = coalesce(?, last_modified) WHERE id = ?",
+                (to_epoch(now), etag, last_modified, feed_id),
+            )
+            if url:
+                _move(conn, feed_id, url)
+
+    def save_refresh(
+        self, feed_id: int, articles: Sequence[Article], update: FeedUpdate, *, now: datetime
+    ) -> ItemCounts:
+        """Store a feed's items and what its fetch found, in one transaction.
+
+        Items are matched to articles by their guid within the feed. An item whose url or text
+        is already in the library from elsewhere is left to that article. Updates keep read
+        and pinned state; items gone from the feed stay in the library.
+        """
+        with self.db.transaction() as conn:
+            counts = _save_items(conn, feed_id, articles, to_epoch(now) or 0)
+            conn.execute(
+                "UPDATE feeds SET last_refresh = ?, last_status = 'updated', last_error = NULL, "
+                "retry_after = NULL, etag = ?, last_modified = ?, body_hash = ?, "
+                "title = coalesce(?, title), site_url = coalesce(?, site_url), warning = ? "
+                "WHERE id = ?",
+                (
+                    to_epoch(now),
+                    update.etag,
+                    update.last_modified,
+                    update.body_hash,
+                    update.title,
+                    update.site_url,
+                    update.warning,
+                    feed_id,
+                ),
+            )
+            if update.url:
+                _move(conn, feed_id, update.url)
+            return counts
+
+
+def _move(conn: sqlite3.Connection, feed_id: int, url: str) -> None:
+    """Follow a permanent redirect, unless another subscription already has that url."""
+    taken = conn.execute("SELECT id FROM feeds WHERE url = ? AND id != ?", (url, feed_id))
+    if taken.fetchone() is None:
+        conn.execute("UPDATE feeds SET url = ? WHERE id = ?", (url, feed_id))
+
+
+def _save_items(
+    conn: sqlite3.Connection, feed_id: int, articles: Sequence[Article], added_at: int
+) -> ItemCounts:
+    """Bulk path: one query for the feed's known items, executemany for the new ones."""
+    latest: dict[str, Article] = {}
+    for article in articles:
+        latest[article.guid or f"hash:{article.content_hash}"] = article
+    known = {
+        row[1]: (row[0], tuple(row[2:]))
+        for row in conn.execute(
+            f"SELECT id, guid, {_CONTENT_COLUMNS} FROM articles "
+            "WHERE feed_id = ? AND guid IS NOT NULL",
+            (feed_id,),
+        )
+    }
+    updated = unchanged = 0
+    candidates: list[tuple[Article, tuple[object, ...]]] = []
+    for guid, article in latest.items():
+        values = _content_values(article)
+        values = (guid, *values[1:])
+        if guid in known:
+            article_id, stored = known[guid]
+            values = _keep_stored_identity(conn, article_id, values, stored)
+            if values == stored:
+                unchanged += 1
+            else:
+                _update(conn, article_id, article, values)
+                updated += 1
+        else:
+            candidates.append((article, values))
+    urls = _existing(conn, "url", [values[1] for _, values in candidates if values[1]])
+    hashes = _existing(conn, "content_hash", [values[-1] for _, values in candidates])
+    fresh: list[tuple[Article, tuple[object, ...]]] = []
+    for article, values in candidates:
+        url, digest = values[1], values[-1]
+        if (url and url in urls) or digest in hashes:
+            unchanged += 1  # the same story is already in the library from another source
+            continue
+        if url:
+            urls.add(url)
+        hashes.add(digest)
+        fresh.append((article, values))
+    _insert(conn, feed_id, fresh, added_at)
+    return ItemCounts(added=len(fresh), updated=updated, unchanged=unchanged)
+
+
+def _existing(conn: sqlite3.Connection, column: str, values: list[object]) -> set[object]:
+    """Which of these values the articles table already has in `column` (an indexed one)."""
+    found: set[object] = set()
+    for start in range(0, len(values), _LOOKUP_CHUNK):
+        chunk = values[start : start + _LOOKUP_CHUNK]
+        marks = ", ".join("?" * len(chunk))
+        found.update(
+            row[0]
+            for row in conn.execute(
+                f"SELECT {column} FROM articles WHERE {column} IN ({marks})", chunk
+            )
+        )
+    return found
+
+
+def _insert(
+    conn: sqlite3.Connection,
+    feed_id: int,
+    fresh: list[tuple[Article, tuple[object, ...]]],
+    added_at: int,
+) -> None:
+    if not fresh:
+        return
+    # We hold the write lock (BEGIN IMMEDIATE), so ids after the current maximum are ours; that
+    # lets the articles and their index entries go in with two executemany calls.
+    first = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM articles").fetchone()[0]
+    columns = f"id, {_CONTENT_COLUMNS}, feed_id, added_at, sort_at"
+    marks = ", ".join("?" * (len(_CONTENT_LIST) + 4))
+    conn.executemany(
+        f"INSERT INTO articles ({columns}) VALUES ({marks})",
+        (
+            (
+                first + n,
+                *values,
+                feed_id,
+                added_at,
+                values[8] if values[8] is not None else added_at,
+            )
+            for n, (_, values) in enumerate(fresh)
+        ),
+    )
+    conn.executemany(
+        "INSERT INTO articles_fts (rowid, headline, standfirst, body, captions, quotes) "
+        "VALUES (?, ?, ?, ?, ?, ?)",
+        ((first + n, *fts_values(article)) for n, (article, _) in enumerate(fresh)),
+    )
+
+
+def _update(
+    conn: sqlite3.Connection, article_id: int, article: Article, values: tuple[object, ...]
+) -> None:
+    conn.execute(
+        f"UPDATE articles SET {_ASSIGNMENTS}, sort_at = coalesce(?, added_at) WHERE id = ?",
+        (*values, values[8], article_id),
+    )
+    conn.execute("DELETE FROM articles_fts WHERE rowid = ?", (article_id,))
+    conn.execute(
+        "INSERT INTO articles_fts (rowid, headline, standfirst, body, captions, quotes) "
+        "VALUES (?, ?, ?, ?, ?, ?)",
+        (article_id, *fts_values(article)),
+    )
+
+
+def _feed(conn: sqlite3.Connection, feed_id: int | None) -> Feed:
+    row = conn.execute(f"SELECT {_FEED_COLUMNS} FROM feeds f WHERE f.id = ?", (feed_id,))
+    found = row.fetchone()
+    if found is None:
+        raise NotFoundError(f"no feed with id {feed_id}")
+    return _feed_from_row(found)
+
+
+def _feed_from_row(row: tuple) -> Feed:
+    (
+        id_, url, title, site_url, tags, etag, last_modified, body_hash, last_refresh,
+        last_status, last_error, warning, retry_after, added_at, item_count,
+    ) = row  # fmt: skip
+    return Feed(
+        id=id_,
+        url=url,
+        title=title,
+        site_url=site_url,
+        tags=tuple(json.loads(tags)),
+        etag=etag,
+        last_modified=last_modified,
+        body_hash=body_hash,
+        last_refresh=from_epoch(last_refresh),
+        last_status=last_status,
+        last_error=last_error,
+        warning=warning,
+        retry_after=from_epoch(retry_after),
+        item_count=item_count,
+        added_at=from_epoch(added_at),
+    )
+
+
+def _tags_json(tags: Iterable[str]) -> str:
+    cleaned = (" ".join(tag.split()) for tag in tags)
+    return json.dumps(list(dict.fromkeys(tag for tag in cleaned if tag)), ensure_ascii=False)
