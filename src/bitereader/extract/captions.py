@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html as htmllib
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from bitereader.extract.text import clean_line
@@ -170,37 +170,74 @@ _FILENAME_ALT = re.compile(
 _SPACE = re.compile(r"\s+")
 
 
-def captions_from_tree(root: Any) -> tuple[Caption, ...]:
+def captions_from_tree(
+    root: Any,
+    *,
+    position: Callable[[Any], int | None] | None = None,
+    linked_images: bool = True,
+) -> tuple[Caption, ...]:
     """Collect every figure's caption and credit in an lxml tree, repeats folded.
 
     Reads `<figure>` (and WordPress `wp-caption` blocks) with their `<figcaption>` or caption
-    block and credit spans, free-standing caption blocks (`<p class="caption">`), and the alt or
-    title of images that have no caption. Paragraph indexes are left unset: the tree's own
-    paragraphs are not the article's.
+    block and credit spans, free-standing caption blocks (`<p class="caption">`) with a credit
+    block after them, and the alt or title of images that have no caption.
+
+    Args:
+        position: gives the body paragraph a figure element stands before, when the caller
+            knows the article's paragraphs.
+        linked_images: when False, images inside links (thumbnails of other stories) are not
+            read for alt text.
     """
     found: list[Caption] = []
+    sources: list[Any] = []
     done: set[Any] = set()
     for element in root.iter():
         if not isinstance(element.tag, str) or element in done:
             continue
         tag = element.tag.lower()
+        where = position(element) if position is not None else None
         caption: Caption | None = None
         if is_figure(element):
-            caption = caption_from_figure(element)
+            caption = caption_from_figure(element, where)
             done.update(element.iter())
         elif tag == "img":
-            caption = caption_from_image(element)
+            if linked_images or not _in_link(element):
+                caption = caption_from_image(element, where)
         elif is_caption_block(element):
-            caption = caption_from_block(element)
+            caption = caption_from_block(element, where)
             done.update(element.iter())
-        elif is_credit_element(element) and found and found[-1].credit is None:
+            if caption is not None and sources and image_before(element) is sources[-1]:
+                # The image's alt text was a stand-in for the caption printed under it.
+                found.pop()
+                sources.pop()
+        elif is_credit_element(element) and found and sources[-1].getnext() is element:
             credit = clean_credit(element_text(element))
-            if credit:
+            if credit and found[-1].credit is None:
                 found[-1] = Caption(found[-1].text, credit, found[-1].paragraph)
             done.update(element.iter())
         if caption is not None:
             found.append(caption)
+            sources.append(element)
     return fold_captions(found)
+
+
+def image_before(block: Any) -> Any | None:
+    """The image standing just before a caption block (`<p><img></p><p class=caption>`)."""
+    previous = block.getprevious()
+    if previous is None or not isinstance(previous.tag, str):
+        return None
+    if previous.tag.lower() == "img":
+        return previous
+    if element_text(previous):
+        return None
+    return next(previous.iter("img"), None)
+
+
+def _in_link(element: Any) -> bool:
+    return any(
+        isinstance(parent.tag, str) and parent.tag.lower() == "a"
+        for parent in element.iterancestors()
+    )
 
 
 def is_figure(element: Any) -> bool:
@@ -363,7 +400,14 @@ def _has_image(element: Any) -> bool:
     return next(element.iter("img", "picture", "video", "source"), None) is not None
 
 
+_DECORATION = re.compile(r"logo|icon|avatar|sprite|badge|emoji|spacer|tracking|pixel", re.I)
+
+
 def _is_pixel(image: Any) -> bool:
+    """Tracking pixels, logos, icons and avatars: images that are not pictures of the story."""
+    where = " ".join((image.get("src") or "", image.get("class") or "", image.get("id") or ""))
+    if _DECORATION.search(where):
+        return True
     for attribute in ("width", "height"):
         value = (image.get(attribute) or "").strip().removesuffix("px")
         if value.isdigit() and int(value) <= 2:

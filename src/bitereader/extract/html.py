@@ -17,6 +17,7 @@ from bitereader.extract.captions import (
     clean_credit,
     element_text,
     fold_captions,
+    image_before,
     is_caption_block,
     is_credit_element,
     is_figure,
@@ -104,12 +105,14 @@ def _parse(html: str | bytes) -> Any | None:
 class _Walker:
     """One pass over the tree, gathering text into paragraphs at block boundaries."""
 
-    __slots__ = ("buffer", "captions", "paragraphs")
+    __slots__ = ("buffer", "captions", "paragraphs", "sources")
 
     def __init__(self) -> None:
         self.paragraphs: list[str] = []
         self.captions: list[Caption] = []
         self.buffer: list[str] = []
+        self.sources: list[Any] = []
+        """The element each caption was read from, in step with `captions`."""
 
     def flush(self) -> None:
         if not self.buffer:
@@ -162,12 +165,17 @@ class _Walker:
             # A caption block (even a figcaption outside any figure) describes a picture.
             self.flush()
             caption = caption_from_block(element, self._position())
+            if caption is not None and self.sources and image_before(element) is self.sources[-1]:
+                # The image's alt text was a stand-in for the caption printed under it.
+                self.captions.pop()
+                self.sources.pop()
         elif self.captions and is_credit_element(element):
             return self._credit_after_caption(element)
         else:
             return False
         if caption is not None:
             self.captions.append(caption)
+            self.sources.append(element)
         return True
 
     def _position(self) -> int:
@@ -177,7 +185,7 @@ class _Walker:
     def _credit_after_caption(self, element: Any) -> bool:
         """Attach a credit block that follows a caption block (`<p class="credit">`)."""
         last = self.captions[-1]
-        if last.credit is not None or last.paragraph != self._position():
+        if last.credit is not None or self.sources[-1].getnext() is not element:
             return False
         credit = clean_credit(element_text(element))
         if not credit:
