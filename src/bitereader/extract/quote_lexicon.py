@@ -8,6 +8,11 @@ from __future__ import annotations
 import re
 
 
+def words(text: str) -> list[str]:
+    """Split a whitespace-separated word list (kept as a block of text so it reads like prose)."""
+    return text.split()
+
+
 def _inflect(base: str) -> tuple[str, ...]:
     """Regular verb forms: say it once, match said/says/saying without listing them all."""
     if base.endswith("e"):
@@ -20,10 +25,10 @@ def _inflect(base: str) -> tuple[str, ...]:
 
 
 _REGULAR_SPEECH = """
-add admit acknowledge agree announce answer argue ask assert assure boast caution charge
+add admit acknowledge agree announce answer argue ask assert assure boast caution
 claim comment complain conclude concede confirm contend continue counter cry declare deny
 emphasise emphasize exclaim explain highlight indicate inform insist joke lament maintain
-mention muse note object observe plead pledge post predict proclaim promise propose protest
+mention muse note object observe pledge post predict proclaim promise propose protest
 quip recall recount reflect reiterate remark remind repeat reply report respond retort reveal
 scoff shout signal state stress suggest testify thunder tweet urge vow warn whisper wonder
 quote share rule conclude estimate
@@ -51,7 +56,7 @@ SPEECH_FORMS: frozenset[str] = frozenset(
 ) | frozenset(f for forms in _IRREGULAR_SPEECH.values() for f in forms)
 
 NAMING_FORMS: frozenset[str] = frozenset(f for b in _NAMING.split() for f in _inflect(b))
-"""Verbs that name or judge ("called it", "described him as"): the quote after them is a fragment."""
+"""Verbs that name or judge ("called it", "described him as"): a fragment follows them."""
 
 WRITTEN_FORMS: frozenset[str] = frozenset(f for b in _WRITTEN.split() for f in _inflect(b))
 
@@ -60,6 +65,20 @@ RECIPIENT_FORMS: frozenset[str] = frozenset(
 ) | {"tell", "tells", "told", "telling"}
 """Verbs that take the listener before the words ("told reporters", "assured the crowd")."""
 
+NOUN_LIKE_FORMS: frozenset[str] = frozenset(
+    words(
+        """
+        report reports state states post posts note notes issue issues release releases claim
+        claims comment comments answer answers promise promises quote quotes tweet tweets signal
+        signals counter counters estimate estimates rule rules remark remarks reply replies object
+        objects protest protests repeat repeats share shares stress call calls label labels brand
+        brands term terms welcome welcomes blast blasts hail praise cry cries joke jokes pledge
+        pledges vow vows warning continue continues answer reading
+        """
+    )
+)
+"""Forms that are as often nouns ("the states", "a report"): verbs only after a subject."""
+
 SPEECH_VERB_RE = re.compile(
     r"\b(?:"
     + "|".join(sorted((re.escape(f) for f in SPEECH_FORMS), key=len, reverse=True))
@@ -67,7 +86,8 @@ SPEECH_VERB_RE = re.compile(
 )
 
 TITLES: frozenset[str] = frozenset(
-    """
+    words(
+        """
     president vice prime minister secretary senator sen sen. rep rep. representative congressman
     congresswoman governor gov gov. mayor judge justice chief director general attorney
     attorney-general chancellor dr dr. doctor prof prof. professor mr mr. mrs mrs. ms ms. miss
@@ -82,13 +102,15 @@ TITLES: frozenset[str] = frozenset(
     chief-executive manager editor correspondent analyst economist lawyer advocate barrister
     solicitor prosecutor counsel agent sheriff councillor councilor alderman senior-minister
     principal dean provost rector vice-chancellor general-secretary fr father brother sister
-    mother emeritus lieutenant private corporal first
-    """.split()
+    mother emeritus lieutenant private corporal first member
+    """
+    )
 )
 """Words that stand before a name as a title or office ("US Defence Secretary Pete Hegseth")."""
 
 ORG_WORDS: frozenset[str] = frozenset(
-    """
+    words(
+        """
     department ministry office agency council committee commission university college school
     institute institution association party union organization organisation bank fund court
     police society foundation government forces force army navy air group news post times
@@ -102,21 +124,25 @@ ORG_WORDS: frozenset[str] = frozenset(
     railways museum library laboratory laboratories lab labs observatory academy network
     review gazette telegraph observer standard chronicle courier express mirror wire reuters
     bloomberg afp bbc cnn npr pbs abc nbc cbs fox
-    """.split()
+    """
+    )
 )
 """Words that make a capitalised run an organisation rather than a person."""
 
 PLACE_WORDS: frozenset[str] = frozenset(
-    """
+    words(
+        """
     bay port city river street island islands mountain mountains mount lake sea ocean valley
     beach park square road avenue airport station bridge canal coast gulf strait peninsula
     desert forest hill hills falls harbour harbor town village capital north south east west
-    northern southern eastern western central
-    """.split()
+    northern southern eastern western central new san santa los las united
+    """
+    )
 )
 
 NOT_NAMES: frozenset[str] = frozenset(
-    """
+    words(
+        """
     the a an this that these those it its he she they we i you his her their our my your him
     them us me in on at for with after before however but and or yet so then there here also
     still even just now what who why how where which when while as since although though
@@ -131,20 +157,24 @@ NOT_NAMES: frozenset[str] = frozenset(
     indeed besides furthermore moreover overall similarly likewise finally first second third
     during until within without between through throughout towards toward by from into onto
     upon about above below across against along amid beside beyond near off out past via
-    """.split()
+    """
+    )
 )
 """Capitalised words at the start of a sentence that are not names."""
 
 PREPOSITIONS: frozenset[str] = frozenset(
-    """
+    words(
+        """
     of in on at for with to from by about against into onto over under between among amid
     through during after before since until toward towards near via per like unlike across
     behind beyond within without upon
-    """.split()
+    """
+    )
 )
 
 ROLE_NOUNS: frozenset[str] = frozenset(
-    """
+    words(
+        """
     lawmakers lawmaker officials official director leader president spokesman spokeswoman
     spokesperson minister secretary chief executive commissioner chairman chairwoman attorney
     coach head lawyer prosecutor police authorities government troops forces member members
@@ -159,54 +189,67 @@ ROLE_NOUNS: frozenset[str] = frozenset(
     teacher teachers doctor doctors nurse nurses parents mother father wife husband son
     daughter brother sister legislators legislator negotiators negotiator activist activists
     campaigners campaigner candidate candidates executive executives counterpart counterparts
-    """.split()
+    journalist journalists broadcaster columnist commentator host presenter
+    """
+    )
 )
 """Lowercase nouns that follow a capitalised modifier ("US lawmakers", "Labour Party leader")."""
 
 WRITTEN_SOURCES: frozenset[str] = frozenset(
-    """
+    words(
+        """
     statement resolution post tweet tweets document documents website site page blog letter
     report decree order memo release note account feed filing ruling verdict judgment judgement
     announcement communique communiqué declaration bill law text message email e-mail
     press-release leaflet notice manifesto petition study paper survey
-    """.split()
+    """
+    )
 )
 
 DETERMINERS: frozenset[str] = frozenset(
-    """
+    words(
+        """
     a an the one two three four five six several some many another other most few this that
     these those his her their its our each every any both all no
-    """.split()
+    """
+    )
 )
 
 TIME_WORDS: frozenset[str] = frozenset(
-    """
+    words(
+        """
     day days week weeks month months year years morning afternoon evening night time moment
     weekend today yesterday tonight earlier later monday tuesday wednesday thursday friday
     saturday sunday january february march april may june july august september october
     november december then meanwhile decade decades century hour hours minute minutes season
-    """.split()
+    """
+    )
 )
 
 MALE_WORDS: frozenset[str] = frozenset(
-    """
+    words(
+        """
     mr mr. sir lord king prince duke earl baron count spokesman chairman congressman
     businessman father husband son brother grandfather uncle nephew boy man gentleman monk
     priest actor emperor sultan sheikh widower fr fr.
-    """.split()
+    """
+    )
 )
 FEMALE_WORDS: frozenset[str] = frozenset(
-    """
+    words(
+        """
     mrs mrs. ms ms. miss dame lady queen princess duchess countess baroness spokeswoman
     chairwoman congresswoman businesswoman mother wife daughter sister grandmother aunt niece
     girl woman nun actress empress widow
-    """.split()
+    """
+    )
 )
 
 # Common given names whose gender is rarely in doubt; used only to choose between "he" and
 # "she" candidates. Names widely given to both sexes are left out on purpose.
 MALE_NAMES: frozenset[str] = frozenset(
-    """
+    words(
+        """
     aaron abdul abdullah adam adrian ahmed ahmad alan albert alberto alejandro alexander alexei
     alfred ali andre andrea andreas andrew andrzej andy angus anthony antonio arthur barack barry
     ben benjamin bernard bill billy bob boris brandon brett brian bruce bryan carl carlos charles
@@ -222,10 +265,12 @@ MALE_NAMES: frozenset[str] = frozenset(
     russell ryan salman sam samuel scott sean sergei simon stanley stefan stephen steve steven
     stuart ted terry thomas tim timothy todd tom tommy tony victor vincent vladimir walter wayne
     william xavier yusuf zach
-    """.split()
+    """
+    )
 )
 FEMALE_NAMES: frozenset[str] = frozenset(
-    """
+    words(
+        """
     abigail adriana agnes aisha alice alicia alison amanda amber amelia amy ana angela angelina
     anita ann anna anne annie barbara beatrice betty beverly brenda bridget carla carmen carol
     caroline catherine charlotte chloe christina christine claire clara claudia cynthia daisy
@@ -239,16 +284,19 @@ FEMALE_NAMES: frozenset[str] = frozenset(
     rosa rose ruth sally samantha sandra sara sarah sharon sheila sophia sophie stephanie susan
     suzanne tanya tatiana teresa theresa tina valerie vanessa victoria virginia wendy yvonne
     zoe
-    """.split()
+    """
+    )
 )
 
 ELISIONS: tuple[str, ...] = ("em", "til", "cause", "n", "tis", "twas", "bout", "round")
 """Words that open with an apostrophe ('em, 'til), so the mark is not an opening quote."""
 
 ABBREVIATIONS: frozenset[str] = frozenset(
-    """
+    words(
+        """
     mr mrs ms dr prof st jr sr no gen sen rep gov lt col sgt capt jan feb mar apr jun jul aug sep
     sept oct nov dec inc ltd co corp vs etc e.g i.e approx dept est fig mt ft rev fr u.s u.k u.n
     a.m p.m
-    """.split()
+    """
+    )
 )

@@ -22,8 +22,10 @@ from dataclasses import dataclass
 
 from bitereader.extract.quote_lexicon import (
     ABBREVIATIONS,
+    words as _words,
     DETERMINERS,
     NAMING_FORMS,
+    NOUN_LIKE_FORMS,
     PREPOSITIONS,
     RECIPIENT_FORMS,
     ROLE_NOUNS,
@@ -53,8 +55,14 @@ _OPEN_MARK, _CLOSE_MARK = "“", "”"
 
 _SENTENCE_END = re.compile(r"[.!?…]+[”\"’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9\u00c0-\u024f])")
 _LAST_WORD = re.compile(r"(\S+)$")
+_ATTRIBUTION_AHEAD = re.compile(
+    r"(?!(?:The|This|That|It|He|She|They|We|I)\b)(?:[A-Z][\w’'.-]*\s+){1,5}(?:\w+ly\s+)?(?:"
+    + SPEECH_VERB_RE.pattern
+    + r")|(?:said|says|added|wrote|tweeted|told|asked)\s"
+)
 _PARENS = re.compile(r"\([^()]*\)")
 _DASH_ASIDE = re.compile(r"\s[—–]\s?[^—–]*?\s?[—–]\s|\s--\s[^-]*?\s--\s")
+_COUPLE = re.compile(r"\b([A-Z][a-z]+) and ([A-Z][a-z]+) ([A-Z][\w’'-]+)\b")
 _FIRST_PERSON = re.compile(
     r"(?<![\w’'])(?:I|I['’](?:m|ve|d|ll)|me|my|mine|myself|we|We|our|Our|us|ourselves)(?![\w’'])"
 )
@@ -64,13 +72,21 @@ _BY_AGENT = re.compile(
     r"quoted|hailed|condemned|criticised|criticized|praised)\b[^.;]{0,160}?\bby\s+"
 )
 _SUBORDINATORS = frozenset(
-    "when after before while as if although because since once until though whereas where "
-    "whether unless despite following during amid".split()
+    _words(
+        """
+        when after before while as if although because since once until though whereas where
+        whether unless despite following during amid
+        """
+    )
 )
 _ADVERB_WORDS = frozenset(
-    "also later then too again further still once already first finally publicly previously "
-    "recently repeatedly separately subsequently earlier even just only had has have would "
-    "will was were is are been being did does do could should may might must went".split()
+    _words(
+        """
+        also later then too again further still once already first finally publicly previously
+        recently repeatedly separately subsequently earlier even just only had has have would
+        will was were is are been being did does do could should may might must went
+        """
+    )
 )
 _CUT_NP = re.compile(
     r"\s(?:on|in|at|during|after|before|when|while|yesterday|today|tonight|last|this|"
@@ -78,19 +94,29 @@ _CUT_NP = re.compile(
 )
 _CUT_ROLE = re.compile(r"\s(?:and|who|which|with|whose|that|where|while|when)\s|[,;]")
 _TITLE_CUES = frozenset(
-    "called titled entitled named dubbed nicknamed as the of to at on a an in from for about "
-    "by its his her their our".split()
+    _words(
+        """
+        called titled entitled named dubbed nicknamed as the of to at on a an in from for about
+        by its his her their our
+        """
+    )
 )
 _TITLE_NOUNS = frozenset(
-    """
-    book books novel film films movie song songs album single track show series programme
-    program documentary play musical website site blog podcast app game bill act law campaign
-    charity group organisation organization party operation slogan hashtag exhibition brand
-    motto poem painting newspaper magazine column
-    """.split()
+    _words(
+        """
+        book books novel film films movie song songs album single track show series programme
+        program documentary play musical website site blog podcast app game bill act law
+        campaign charity group organisation organization party operation slogan hashtag
+        exhibition brand motto poem painting newspaper magazine column
+        """
+    )
 )
 _GLOSS_CUES = frozenset(
-    "or meaning means meant literally translated translates translation".split()
+    _words(
+        """
+        or meaning means meant literally translated translates translation
+        """
+    )
 )
 _KINSHIP = {
     "father": "m",
@@ -150,8 +176,8 @@ def extract_quotes(paragraphs: Sequence[str]) -> tuple[Quote, ...]:
     style = choose_style(paragraphs)
     spans = find_spans(paragraphs, style)
     paras = [_analyse(i, text, spans[i]) for i, text in enumerate(paragraphs)]
-    cast = _learn_cast(paras)
     cands = _candidates(paras)
+    cast = _learn_cast(paras)
     _attribute(paras, cands, cast)
     return tuple(
         Quote(c.text, c.speaker, c.role, c.kind, c.span.paragraph, c.start, c.end) for c in cands
@@ -170,10 +196,12 @@ def _analyse(index: int, text: str, spans: list[MarkSpan]) -> _Para:
         keep = inner_end - 1
         while keep > span.open and text[keep].isspace():
             keep -= 1
+        tail = text[max(span.open + 1, keep - 3) : keep + 1]
+        final = next((ch for ch in reversed(tail) if ch in ".!?"), None)
         for k in range(span.open + 1, inner_end):
-            if k == keep and text[k] in ".!?":
-                continue
             chars[k] = _MASK
+        if final and keep > span.open:
+            chars[keep] = final  # "…incurable[.]" still ends a sentence
         if span.close < len(text):
             chars[span.close] = _CLOSE_MARK
     masked = "".join(chars)
@@ -192,6 +220,12 @@ def _sentences(masked: str) -> list[tuple[int, int]]:
             token in ABBREVIATIONS or (len(token) == 1 and token.isalpha()) or "." in token
         ):
             continue
+        if (
+            _CLOSE_MARK in m.group()
+            and m.group()[0] in "!?"
+            and _ATTRIBUTION_AHEAD.match(masked, m.end())
+        ):
+            continue  # “… in two days!” Macron told the world: one sentence
         bounds.append((start, m.end()))
         start = m.end()
     if start < len(masked):
@@ -214,6 +248,13 @@ def _learn_cast(paras: list[_Para]) -> Cast:
     cast = Cast()
     for para in paras:
         cast.learn_acronyms(para.text)
+        for m in _COUPLE.finditer(para.masked):
+            # "David and Louise Turpin" names two people who share a surname.
+            first, second, surname = m.groups()
+            if all(guess_gender(g, "") for g in (first, second)):
+                for given, at in ((first, m.start(1)), (second, m.start(2))):
+                    name = Name("person", f"{given} {surname}", "", at)
+                    cast.add(name, para.index * _PARA + at, subject=True)
     for para in paras:
         masked = para.masked
         for s, e in para.sentences:
@@ -223,13 +264,17 @@ def _learn_cast(paras: list[_Para]) -> Cast:
                 name = classify(run, sentence_start=run.start == s)
                 if name is None or name.kind in ("place", "title"):
                     continue
-                subject = subject_like(run)
+                if run.before in ("in", "at", "from"):
+                    cast.places.add(name.text)
+                subject = (
+                    subject_like(run) or (name.kind == "person" and bool(name.titles))
+                ) and not (run.before == "the" and name.kind in ("person", "single"))
                 role = _appositive_role(masked, run.end, e) if run.gap_after == ", " else None
                 role = role or _pre_role(masked, s, run.start, name)
                 person = cast.add(name, para.index * _PARA + name.start, subject=subject, role=role)
                 if name.kind in ("person", "single"):
                     persons_here += 1
-                    if first_person is None and subject:
+                    if first_person is None and subject and name.kind == "person":
                         first_person = person
             if first_person is not None and persons_here == 1 and first_person.gender is None:
                 gender = _pronoun_after(masked, s, e)
@@ -253,7 +298,7 @@ def _appositive_role(masked: str, after: int, limit: int) -> str | None:
         return None
     role = _CUT_ROLE.split(m.group(1), maxsplit=1)[0]
     words = role.split()
-    if len(words) < 2 or any(w[:1].isupper() for w in words[1:2]) and "of" not in words:
+    if len(words) < 2 or (any(w[:1].isupper() for w in words[1:2]) and "of" not in words):
         return _clean_role(role) if len(words) >= 2 else None
     return _clean_role(role)
 
@@ -298,8 +343,10 @@ def _trim(text: str, a: int, b: int) -> tuple[int, int]:
 
 
 def _candidates(paras: list[_Para]) -> list[_Cand]:
+    """Quote candidates in order; quoted names and titles are unmasked back into the prose."""
     cands: list[_Cand] = []
     for para in paras:
+        dropped: list[MarkSpan] = []
         for span in para.spans:
             a, b = _trim(para.text, span.open + 1, span.close)
             if b <= a or not any(ch.isalnum() for ch in para.text[a:b]):
@@ -307,6 +354,17 @@ def _candidates(paras: list[_Para]) -> list[_Cand]:
             cand = _Cand(span, a, b, para.text[a:b], _sentence_of(para, span.open))
             if span.carried or span.runs_on or not _not_speech(para, cand):
                 cands.append(cand)
+            else:
+                dropped.append(span)
+        for span in dropped:
+            # A title reads as part of the sentence ("Anna Franowska of Have no fear, …").
+            para.masked = (
+                para.masked[: span.open]
+                + " "
+                + para.text[span.open + 1 : span.close]
+                + " "
+                + para.masked[span.close + 1 :]
+            )
     return cands
 
 
@@ -324,7 +382,7 @@ def _not_speech(para: _Para, cand: _Cand) -> bool:
     after_text = masked[cand.span.close + 1 : cand.span.close + 120]
     nxt = re.match(r"\s*([\w’'-]+)", after_text)
     next_word = nxt.group(1) if nxt else ""
-    short = len(words) <= 8 and not re.search(r"[.!?;:]\s", content)
+    short = len(words) <= 8 and not re.search(r"[!?;:]\s|[a-z]{2}\.\s", content)
     if _FIRST_PERSON.search(content):
         return False
     # Enrique “Kiki” Camarena: a nickname between a first name and a surname.
@@ -374,11 +432,15 @@ def _attribute(paras: list[_Para], cands: list[_Cand], cast: Cast) -> None:
         by_sentence.setdefault((c.span.paragraph, c.sentence), []).append(c)
     for (p, si), group in by_sentence.items():
         para = paras[p]
+        s, e = para.sentences[si]
         for k, c in enumerate(group):
-            prev_close = group[k - 1].span.close + 1 if k else para.sentences[si][0]
-            next_open = group[k + 1].span.open if k + 1 < len(group) else para.sentences[si][1]
+            prev_close = group[k - 1].span.close + 1 if k else s
+            next_open = group[k + 1].span.open if k + 1 < len(group) else e
             _explicit(para, c, prev_close, next_open)
         for k, c in enumerate(group):
+            if c.who is not None and c.who.kind == "same":
+                c.who = group[k - 1].who if k else _subject(para.masked, s, c.who.pos)
+                c.how = "sentence" if k else "pre"
             if c.who is None and k and group[k - 1].who is not None:
                 c.who, c.how = group[k - 1].who, "sentence"
         for k in range(len(group) - 2, -1, -1):
@@ -388,23 +450,32 @@ def _attribute(paras: list[_Para], cands: list[_Cand], cast: Cast) -> None:
         for k, c in enumerate(group):
             c.kind = _kind(para, c, group[k - 1] if k else None)
 
-    kept: list[_Cand] = []
-    last: _Cand | None = None
     sentence_speech = {
         key: any(
             _FIRST_PERSON.search(c.text) or c.who is not None or c.kind == "direct" for c in group
         )
         for key, group in by_sentence.items()
     }
+    kept: list[_Cand] = []
+    last: _Cand | None = None
+    resolved: dict[int, tuple[str | None, str | None, Person | None]] = {}
     for c in cands:
-        para = paras[c.span.paragraph]
         if c.who is None:
-            c.who, c.how = _from_context(paras, c, last, cast), "context"
+            c.who, c.how = _from_context(paras, c, last), "context"
             if c.kind == "partial" and not sentence_speech[(c.span.paragraph, c.sentence)]:
                 continue
-        if c.who is None and c.kind == "partial":
+        if c.who is None and c.kind == "partial" and not c.span.carried:
             continue
-        _resolve(c, cast, last, para)
+        if c.who is not None and id(c.who) in resolved:
+            c.speaker, c.role, c.person = resolved[id(c.who)]
+        else:
+            _resolve(c, cast, last)
+            if c.who is not None:
+                resolved[id(c.who)] = (c.speaker, c.role, c.person)
+        if c.person is not None:
+            c.person.spoke = True
+            pos = c.span.paragraph * _PARA + c.span.open
+            cast.add(Name(c.person.kind, c.person.name, "", pos), pos, subject=True)
         kept.append(c)
         last = c
     _share_runs(kept)
@@ -412,95 +483,145 @@ def _attribute(paras: list[_Para], cands: list[_Cand], cast: Cast) -> None:
 
 
 def _share_runs(kept: list[_Cand]) -> None:
-    """Pieces of one quote over several paragraphs share the first piece's speaker."""
-    for k in range(1, len(kept)):
-        prev, c = kept[k - 1], kept[k]
-        if c.span.carried and prev.span.runs_on:
-            if c.speaker is None or c.how in ("context", "sentence", ""):
-                c.speaker, c.role, c.person = prev.speaker, prev.role, prev.person
-            elif prev.how == "context":
-                for j in range(k - 1, -1, -1):
-                    kept[j].speaker, kept[j].role = c.speaker, c.role
-                    if not kept[j].span.carried:
-                        break
+    """Pieces of one quote over several paragraphs share one speaker."""
+    k = 0
+    while k < len(kept):
+        j = k
+        while j + 1 < len(kept) and kept[j].span.runs_on and kept[j + 1].span.carried:
+            j += 1
+        if j > k:
+            pieces = kept[k : j + 1]
+            source = next((p for p in pieces if p.how in ("pre", "post")), pieces[0])
+            for piece in pieces:
+                piece.speaker, piece.role, piece.person = source.speaker, source.role, source.person
+        k = j + 1
 
 
 def _explicit(para: _Para, c: _Cand, lo: int, hi: int) -> None:
     """Attribution written next to the quote: after it, before it, or "according to"/"by"."""
     masked = para.masked
-    post_start = c.span.close + 1
+    s, e = para.sentences[c.sentence]
     if c.span.close < len(masked):
-        who = _post_attribution(masked, post_start, hi)
+        who = _post_attribution(masked, c.span.close + 1, hi, e)
         if who is not None:
             c.who, c.how = who, "post"
             return
-    who = _pre_attribution(masked, lo, c.span.open, para.sentences[c.sentence][0])
+    who = _pre_attribution(masked, lo, c.span.open, s, e)
     if who is not None:
         c.who, c.how = who, "pre"
         return
-    s, e = para.sentences[c.sentence]
-    who = _according_or_by(masked, s, e)
+    who = _according_or_by(masked, lo, c.span.open, e)
     if who is not None:
         c.who, c.how = who, "pre"
 
 
-def _post_attribution(masked: str, start: int, end: int) -> _Who | None:
+def _post_attribution(masked: str, start: int, end: int, sentence_end: int) -> _Who | None:
     """ "…," said X / "…," X said / "…" X told Y."""
+    stop = masked.find(";", start, end)
+    end = stop if stop >= 0 else end
     region = masked[start:end]
     m = SPEECH_VERB_RE.search(region)
     if not m:
         return None
     verb = m.group()
     before = region[: m.start()]
-    lead = before.strip(" ,;:—–-")
+    lead = before.strip(" ,:—–-")
     if _OPEN_MARK in before or _MASK in before:
         return None
     if len(lead.split()) > 14 or (lead and re.search(r"[.!?]\s", before)):
         return None
+    first = lead.split()[0] if lead else ""
+    if (
+        first[:1].islower()
+        and pronoun_gender(first) is None
+        and first.lower() not in ("they", "it", "we", "i", *DETERMINERS)
+    ):
+        lead = ""  # "…" such as troop deployment, said X: the reporter's words, then the verb
+        if not re.search(r",\s*$", before):
+            return None
+    if verb.endswith("ing"):
+        return None
+    passive = _passive_agent(masked, start + m.start(), start + m.end(), sentence_end)
+    if passive is not None:
+        return passive
     if lead:
         who = _subject(masked, start, start + m.start(), after_quote=True)
-        if who is not None and not verb.endswith("ing"):
+        if who is not None:
             return who
-        if verb.endswith("ing"):
-            return None
-    if verb.endswith("ing") or verb in NAMING_FORMS:
+    if verb in NAMING_FORMS:
         return None
     who = _np_after(masked, start + m.end(), end)
     if who is not None:
         return who
     if lead:
-        desc = _description(lead, start)
-        if desc is not None:
-            return desc
+        return _description(lead, start)
     return None
 
 
-def _pre_attribution(masked: str, lo: int, hi: int, sentence_start: int) -> _Who | None:
+def _passive_agent(masked: str, vs: int, ve: int, end: int) -> _Who | None:
+    """ "was announced to be a "pandemic" by the WHO", "described by Marine Bulletin as"."""
+    if not masked[vs:ve].endswith("ed"):
+        return None
+    head = masked[max(0, vs - 30) : vs]
+    right_after = re.match(r"\s+by\s", masked[ve : ve + 5])
+    if not right_after and not re.search(
+        r"\b(?:was|were|been|be|being|is|are)\s+(?:\w+ly\s+)?$", head
+    ):
+        return None
+    m = re.compile(r"\bby\s+").search(masked, ve, end)
+    if not m:
+        return None
+    return _np_after(masked, m.end(), end, written_ok=True)
+
+
+def _pre_attribution(masked: str, lo: int, hi: int, s: int, e: int) -> _Who | None:
     """X said "…" / X told Y that "…" / X said: "…" — the first speech verb with a subject."""
+    if _ACCORDING.search(masked, lo, hi):
+        return None  # left to _according_or_by
     for m in SPEECH_VERB_RE.finditer(masked, lo, hi):
         verb = m.group()
-        if verb.endswith("ing"):
-            who = _subject(masked, sentence_start, m.start())
-            if who is not None:
-                return who
+        if verb in NOUN_LIKE_FORMS and not _verb_position(masked, lo, m.start()):
             continue
+        if verb.endswith("ing"):
+            lead = masked[lo : m.start()]
+            tail = re.split(r"[,;:]", lead)[-1].split()
+            if len(tail) <= 1:
+                # "…," further saying, "…" / …, telling X: "…": the main clause's speaker.
+                return _Who("same", "", pos=m.start())
+            continue
+        passive = _passive_agent(masked, m.start(), m.end(), e)
+        if passive is not None:
+            return passive
         who = _subject(masked, lo, m.start())
-        if who is None and lo != sentence_start and masked[lo : m.start()].strip(" ,;:—–-") == "":
-            continue  # "…," further saying, "…": the same speaker, left to the sentence rule
-        if who is None:
-            who = _np_after(masked, m.end(), hi) if verb not in RECIPIENT_FORMS else None
+        if who is None and lo != s and masked[lo : m.start()].strip(" ,;:—–-") == "":
+            return _Who("same", "", pos=m.start())
+        if who is None and verb not in RECIPIENT_FORMS:
+            who = _np_after(masked, m.end(), hi)
         if who is not None:
             return who
     return None
 
 
-def _according_or_by(masked: str, s: int, e: int) -> _Who | None:
-    m = _ACCORDING.search(masked, s, e)
-    if m:
-        who = _np_after(masked, m.end(), e, written_ok=True)
-        if who is not None:
-            return who
-    m = _BY_AGENT.search(masked, s, e)
+def _verb_position(masked: str, lo: int, at: int) -> bool:
+    """True when the word before `at` can be a subject ("Trump states", not "the states")."""
+    prev = re.search(r"(\S+)\s+$", masked[max(lo, at - 40) : at])
+    if not prev:
+        return True
+    word = prev.group(1)
+    low = word.lower().strip(",")
+    if word.endswith(","):
+        return True
+    return (
+        word[:1].isupper()
+        or pronoun_gender(low) is not None
+        or low in ("they", "it", "we", "i", "who", "which", "that", "and")
+        or low in _ADVERB_WORDS
+        or low.endswith("ly")
+    )
+
+
+def _according_or_by(masked: str, lo: int, hi: int, e: int) -> _Who | None:
+    m = _ACCORDING.search(masked, lo, e)
     if m:
         return _np_after(masked, m.end(), e, written_ok=True)
     return None
@@ -513,15 +634,43 @@ def _segments(masked: str, lo: int, hi: int) -> list[tuple[int, int]]:
     chunk = _DASH_ASIDE.sub(lambda m: " " + "," * (len(m.group()) - 2) + " ", chunk)
     segs: list[tuple[int, int]] = []
     start = 0
-    for m in re.finditer(r"[,;:]|[—–]", chunk):
+    for m in _SEGMENT_BREAK.finditer(chunk):
         segs.append((lo + start, lo + m.start()))
         start = m.end()
     segs.append((lo + start, hi))
     return [(a, b) for a, b in segs if masked[a:b].strip()]
 
 
+_SEGMENT_BREAK = re.compile(r"[,;:]|—|\s–\s")
+_RELATIVE_WHO = re.compile(r"((?:[A-Z][\w’'.-]*\s){1,4})who\s*$")
+
+
+def _appositive(seg: str) -> bool:
+    """ "the Speaker of the House", "a shipping researcher …", "Director General of …"."""
+    words = seg.split()
+    if not words:
+        return False
+    low = [w.lower() for w in words]
+    if low[0] in DETERMINERS and len(words) > 1 and words[1][:1].islower():
+        return True
+    if low[0] in DETERMINERS and len(words) > 1 and low[1].rstrip(".") in TITLES:
+        return True
+    if low[0].rstrip(".") in TITLES and "of" in low:
+        title_run = 0
+        while title_run < len(low) and low[title_run].rstrip(".") in TITLES:
+            title_run += 1
+        return title_run < len(low) and low[title_run] == "of"
+    return False
+
+
 def _subject(masked: str, lo: int, hi: int, *, after_quote: bool = False) -> _Who | None:
     """The speaker named just before a verb: walk back over appositives and adverbials."""
+    rel = _RELATIVE_WHO.search(masked, lo, hi)
+    if rel:
+        runs = runs_in(masked, rel.start(1), rel.end(1))
+        name = classify(runs[-1]) if runs else None
+        if name is not None and name.kind in ("person", "single", "org"):
+            return _Who("name" if name.kind != "org" else "org", name.text, pos=name.start)
     desc: _Who | None = None
     segs = _segments(masked, lo, hi)
     for n, (a, b) in enumerate(reversed(segs)):
@@ -535,19 +684,31 @@ def _subject(masked: str, lo: int, hi: int, *, after_quote: bool = False) -> _Wh
         if pronoun_gender(first) is not None or first in ("they", "it", "we", "i"):
             rest = [w.lower() for w in words[1:]]
             if all(w in _ADVERB_WORDS or w.endswith("ly") for w in rest):
-                return _Who("pronoun", first, pos=a)
+                return _Who("pronoun", first, pos=a + seg.index(words[0]))
         if first in _SUBORDINATORS or (first in PREPOSITIONS and first != "of"):
             continue
         if first.endswith("ing") and n > 0:
             continue
+        if n + 1 < len(segs) and _appositive(seg):
+            if desc is None:
+                desc = _description(seg, a)
+                if desc is not None:
+                    desc = _Who("role", desc.text, pos=desc.pos)
+            continue
         name = _name_in(masked, a, b)
         if name is not None:
-            role = desc.text if desc is not None and desc.kind == "desc" else None
+            role = desc.text if desc is not None and desc.kind == "role" else None
             return _Who(name.kind if name.kind == "org" else "name", name.text, role, name.start)
-        if desc is None:
-            desc = _description(seg, a)
+        if desc is None or desc.kind == "role":
+            found = _description(seg, a)
+            if (found is not None and desc is None) or (
+                found is not None and desc is not None and desc.kind == "role"
+            ):
+                desc = found
         if after_quote and n >= 2:
             break
+    if desc is not None and desc.kind == "role":
+        return _Who("desc", desc.text, pos=desc.pos)
     return desc
 
 
@@ -555,12 +716,17 @@ def _name_in(masked: str, a: int, b: int) -> Name | None:
     """The first person (else body) in a stretch, skipping objects, modifiers and possessors."""
     org: Name | None = None
     for run in runs_in(masked, a, b):
-        if not subject_like(run):
-            continue
         name = classify(run, sentence_start=run.start == a)
         if name is None or name.kind in ("place", "title"):
             continue
+        if not subject_like(run) and not (
+            name.kind == "person" and name.titles and not run.possessive
+        ):
+            # "House of Commons Speaker John Bercow": a titled name after "of" still leads.
+            continue
         if name.kind in ("person", "single"):
+            if run.before == "the" and not name.titles:
+                continue  # "Buffy the Vampire Slayer": people rarely take "the"
             return name
         if org is None:
             org = name
@@ -578,6 +744,10 @@ def _np_after(masked: str, start: int, end: int, *, written_ok: bool = False) ->
     segs = _segments(masked, start, start + len(region))
     for n, (a, b) in enumerate(segs[:3]):
         seg = masked[a:b]
+        if written_ok:
+            owner = _written_owner(seg, a)
+            if owner is not None:
+                return _Who("org", owner.text, pos=owner.start)
         cut = _CUT_NP.search(" " + seg)
         if cut and cut.start() > 0:
             b = a + cut.start()
@@ -587,15 +757,13 @@ def _np_after(masked: str, start: int, end: int, *, written_ok: bool = False) ->
         words = seg.split()
         first = words[0].lower()
         if n == 0 and pronoun_gender(first) is not None and len(words) <= 2:
-            return _Who("pronoun", first, pos=a)
-        name = _written_owner(seg, a) if written_ok else None
-        if name is None:
-            name = _name_in(masked, a, b)
+            return _Who("pronoun", first, pos=a + seg.index(words[0]))
+        name = _name_in(masked, a, b)
         if name is not None:
-            role = (
-                _clean_role(masked[segs[n + 1][0] : segs[n + 1][1]]) if n + 1 < len(segs) else None
-            )
-            if role and (role[:1].isupper() or len(role.split()) > 8):
+            role = None
+            if n + 1 < len(segs):
+                role = _clean_role(masked[segs[n + 1][0] : segs[n + 1][1]])
+            if role and (role[:1].isupper() or len(role.split()) > 12):
                 role = None
             if role:
                 role = _CUT_ROLE.split(role + " ", maxsplit=1)[0].strip() or None
@@ -604,11 +772,9 @@ def _np_after(masked: str, start: int, end: int, *, written_ok: bool = False) ->
             best = best or _Who("org", name.text, None, name.start)
             continue
         if n == 0 and best is None:
-            desc = _description(seg, a)
-            if desc is not None:
-                best = desc
-        if n == 0 and best is None:
-            break
+            best = _description(seg, a)
+            if best is None:
+                break
     return best
 
 
@@ -616,8 +782,8 @@ def _written_owner(seg: str, a: int) -> Name | None:
     """ "a statement released by Erdogan's office" → the owner of a written source."""
     m = re.search(r"\b(?:by|from|of)\s+(.+)$", seg)
     if m and any(w.lower() in WRITTEN_SOURCES for w in seg[: m.start()].split()):
-        owner = m.group(1).strip()
-        return Name("org", re.sub(r"^(?:the)\s+", "", owner), "", a + m.start(1))
+        owner = re.sub(r"^(?:the)\s+", "", m.group(1).strip())
+        return Name("org", owner, "", a + m.start(1))
     return None
 
 
@@ -628,7 +794,11 @@ def _description(seg: str, pos: int) -> _Who | None:
     if not words:
         return None
     low = [w.lower() for w in words]
-    if low[0] in _SUBORDINATORS or (low[0] in PREPOSITIONS and low[0] != "of"):
+    if (
+        low[0] in _SUBORDINATORS
+        or low[0] == "according"
+        or (low[0] in PREPOSITIONS and low[0] != "of")
+    ):
         return None
     cut = len(words)
     for i, w in enumerate(low[1:], 1):
@@ -636,32 +806,37 @@ def _description(seg: str, pos: int) -> _Who | None:
             cut = i
             break
     words, low = words[:cut], low[:cut]
-    if not words or len(words) > 12:
+    if not words or len(words) > 12 or low[-1] in TIME_WORDS:
         return None
-    if low[0] in DETERMINERS or low[-1] in ROLE_NOUNS or low[-1].rstrip("s") in ROLE_NOUNS:
-        if any(w in TIME_WORDS for w in low[-1:]):
+    possessive = words[0][:1].isupper() and re.search(r"['’]s?$", words[0])
+    head = low[-1].rstrip("s")
+    if (
+        low[0] in DETERMINERS
+        or low[-1] in ROLE_NOUNS
+        or head in ROLE_NOUNS
+        or possessive
+        or any(w in WRITTEN_SOURCES for w in low)
+    ):
+        if low[0] not in DETERMINERS and not possessive and len(words) > 4:
             return None
-        return _Who("desc", " ".join(words), pos=pos)
-    if any(w in WRITTEN_SOURCES for w in low):
         return _Who("desc", " ".join(words), pos=pos)
     return None
 
 
-def _from_context(paras: list[_Para], c: _Cand, last: _Cand | None, cast: Cast) -> _Who | None:
+def _from_context(paras: list[_Para], c: _Cand, last: _Cand | None) -> _Who | None:
     """A quote with no attribution in its sentence: the speaker a reader carries over."""
     para = paras[c.span.paragraph]
     s, _e = para.sentences[c.sentence]
     starts_sentence = para.masked[s : c.span.open].strip() == ""
     if not starts_sentence:
         # The reporter's own sentence: its subject, when the quoted words read as speech.
-        who = _subject(para.masked, s, c.span.open)
+        who = _subject(para.masked, s, _first_clause_end(para.masked, s, c.span.open))
         if who is not None and who.kind != "desc":
             return who
     near = last is not None and (
         last.span.paragraph == c.span.paragraph
         or (last.span.paragraph == c.span.paragraph - 1 and c.sentence == 0)
     )
-    # The sentence before: its quote's speaker, else its subject.
     prev_para, prev_sent = c.span.paragraph, c.sentence - 1
     if prev_sent < 0:
         prev_para -= 1
@@ -670,18 +845,18 @@ def _from_context(paras: list[_Para], c: _Cand, last: _Cand | None, cast: Cast) 
         if (
             near
             and last is not None
-            and (
-                last.span.paragraph,
-                last.sentence,
+            and (last.span.paragraph, last.sentence)
+            == (
+                prev_para,
+                prev_sent,
             )
-            == (prev_para, prev_sent)
         ):
             return last.who
         pp = paras[prev_para]
         ps, pe = pp.sentences[prev_sent]
         name = _name_in(pp.masked, ps, _first_clause_end(pp.masked, ps, pe))
         if name is not None and name.kind in ("person", "single"):
-            return _Who("name", name.text, pos=prev_para * _PARA + name.start)
+            return _Who("name", name.text, pos=name.start)
     if near and last is not None:
         return last.who
     return None
@@ -691,7 +866,7 @@ def _first_clause_end(masked: str, s: int, e: int) -> int:
     m = SPEECH_VERB_RE.search(masked, s, e)
     if m:
         return m.start()
-    m = re.search(r"\s[a-z]+(?:ed|s)\b", masked[s:e])
+    m = re.search(r"\s(?:[a-z]+(?:ed|s)|has|had|is|was|will|would|can|could)\b", masked[s:e])
     return s + m.start() if m else e
 
 
@@ -708,14 +883,11 @@ def _kind(para: _Para, c: _Cand, prev: _Cand | None) -> QuoteKind:
     upper = c.text[:1].isupper() or c.text[:1] in "[(" or c.text[:1].isdigit()
     if prev is not None and re.fullmatch(r"\s*(?:and|or)\s*", pre):
         return prev.kind
-    continues = re.match(r"\s*[a-z]", post) and not re.match(
-        r"\s*(?:" + SPEECH_VERB_RE.pattern + r"|he|she|they|it|we|according)\b", post
-    )
+    continues = bool(re.match(r"\s*[a-z]", post)) and not _CONTINUES_AS_ATTRIBUTION.match(post)
     if not lead.strip():
         return "partial" if continues else "direct"
     if re.search(r"[,:]\s*$", pre) and (upper or prev is not None):
         return "partial" if continues else "direct"
-    words = pre.split()
     for m in SPEECH_VERB_RE.finditer(pre):
         verb = m.group()
         if verb in NAMING_FORMS:
@@ -727,8 +899,12 @@ def _kind(para: _Para, c: _Cand, prev: _Cand | None) -> QuoteKind:
             return "direct"
     if c.how == "post" and upper:
         return "direct"
-    del words
     return "partial"
+
+
+_CONTINUES_AS_ATTRIBUTION = re.compile(
+    r"\s*(?:" + SPEECH_VERB_RE.pattern + r"|he|she|they|it|we|according)\b"
+)
 
 
 def _adverbial(word: str) -> bool:
@@ -744,69 +920,45 @@ def _adverbial(word: str) -> bool:
     )
 
 
+_AUDIENCES = frozenset(
+    _words(
+        """
+        reporters journalists press media crowd audience supporters parliament lawmakers
+        officials us me him her them viewers listeners readers correspondent interviewer court
+        jury
+        """
+    )
+)
+
+
 def _recipient(gap: list[str]) -> bool:
-    if not gap or len(gap) > 6:
-        return not gap
+    """True when the words between "told" and the quote name only who was told."""
+    if not gap:
+        return True
+    if len(gap) > 6:
+        return False
     low = [w.lower() for w in gap]
-    nouns = {
-        "reporters",
-        "journalists",
-        "press",
-        "media",
-        "crowd",
-        "audience",
-        "supporters",
-        "parliament",
-        "lawmakers",
-        "officials",
-        "us",
-        "me",
-        "him",
-        "her",
-        "them",
-        "viewers",
-        "listeners",
-        "readers",
-        "correspondent",
-        "interviewer",
-        "court",
-        "jury",
-    }
-    return any(w in nouns or gap[i][:1].isupper() for i, w in enumerate(low)) and all(
-        _adverbial(w) or w in nouns or w in ("our", "local", "the", "a") for w in gap
+    return any(w in _AUDIENCES or gap[i][:1].isupper() for i, w in enumerate(low)) and all(
+        _adverbial(w) or w in _AUDIENCES or w in ("our", "local") for w in low
     )
 
 
-def _resolve(c: _Cand, cast: Cast, last: _Cand | None, para: _Para) -> None:
+def _resolve(c: _Cand, cast: Cast, last: _Cand | None) -> None:
     """Turn the attribution into the fullest name, its role and the person behind it."""
     who = c.who
-    pos = c.span.paragraph * _PARA + c.span.open
+    para_pos = c.span.paragraph * _PARA
     if who is None:
         if last is not None:
             c.speaker, c.role, c.person = last.speaker, last.role, last.person
         return
-    person: Person | None = None
     if who.kind == "pronoun":
-        if who.text in ("i", "we"):
-            person = last.person if last else None
-            if person is None and last is not None:
-                c.speaker, c.role = last.speaker, last.role
-                return
-        elif who.text in ("they", "it"):
-            if last is not None and (last.person is None or last.person.kind == "org"):
-                c.speaker, c.role, c.person = last.speaker, last.role, last.person
-                return
-            person = cast.pronoun(who.text, pos)
-        else:
-            person = cast.pronoun(who.text, pos)
-            if person is not None and person.gender is None:
-                person.gender = pronoun_gender(who.text)
+        person = _pronoun_person(who, cast, last, para_pos + who.pos)
         if person is None:
-            c.speaker = last.speaker if last else None
-            c.role = last.role if last else None
+            if last is not None:
+                c.speaker, c.role, c.person = last.speaker, last.role, last.person
             return
     elif who.kind == "desc":
-        person = _desc_person(who, cast, pos, last, c)
+        person = _desc_person(who.text, cast, para_pos + who.pos)
         if person is None:
             if last is not None and re.search(r"\b(?:them|us|these|those)\b", who.text):
                 if last.person is None:
@@ -817,21 +969,33 @@ def _resolve(c: _Cand, cast: Cast, last: _Cand | None, para: _Para) -> None:
     else:
         person = cast.person(who.text)
         if person is None:
-            c.speaker = cast.full_name(who.text)
-            c.role = who.role
+            c.speaker, c.role = cast.full_name(who.text), who.role
             return
     c.person = person
     c.speaker = person.name
     c.role = (who.role if who.kind == "name" else None) or person.role
     if c.role and c.role.lower() == person.name.lower():
         c.role = None
-    cast.add(Name(person.kind, person.name, "", pos), pos, subject=True)
-    del para
 
 
-def _desc_person(who: _Who, cast: Cast, pos: int, last: _Cand | None, c: _Cand) -> Person | None:
+def _pronoun_person(who: _Who, cast: Cast, last: _Cand | None, pos: int) -> Person | None:
+    if who.text in ("i", "we"):
+        return last.person if last else None
+    if (
+        who.text in ("they", "it")
+        and last is not None
+        and (last.person is None or last.person.kind == "org")
+    ):
+        return last.person
+    person = cast.pronoun(who.text, pos)
+    if person is not None and person.gender is None:
+        person.gender = pronoun_gender(who.text)
+    return person
+
+
+def _desc_person(text: str, cast: Cast, pos: int) -> Person | None:
     """ "The commissioner" or "the father" resolved to the named person, when the text allows."""
-    words = who.text.lower().split()
+    words = text.lower().split()
     if len(words) > 3 or words[0] not in ("the", "this", "that"):
         return None
     noun = words[-1]
@@ -839,7 +1003,6 @@ def _desc_person(who: _Who, cast: Cast, pos: int, last: _Cand | None, c: _Cand) 
         return cast.with_role(noun, pos, _KINSHIP[noun])  # type: ignore[arg-type]
     if noun in TITLES or noun in ROLE_NOUNS:
         return cast.with_role(noun, pos)
-    del last, c
     return None
 
 
@@ -849,6 +1012,3 @@ def _possessor_source(text: str, cast: Cast) -> str | None:
     if m and m.group(2).lower() in WRITTEN_SOURCES and m.group(1)[:1].isupper():
         return cast.full_name(m.group(1))
     return None
-
-
-__all__ = ["extract_quotes", "guess_gender"]

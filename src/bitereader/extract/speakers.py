@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -26,13 +26,24 @@ from bitereader.extract.quote_lexicon import (
     SPEECH_FORMS,
     TITLES,
 )
+from bitereader.extract.quote_lexicon import words as _words
 
 Kind = Literal["person", "org", "place", "title", "single"]
 Gender = Literal["m", "f"]
 
-_WORD = re.compile(r"[^\W_](?:[\w.'’\-]*[\w.])?|[^\W_]")
+_WORD = re.compile(r"[^\W_](?:[\w.'’\-–]*[\w.])?|[^\W_]")
+_ABBREV_DOT = frozenset(
+    _words(
+        "dr. mr. mrs. ms. st. jr. sr. prof. gen. sen. rep. gov. lt. col. sgt. capt. rev. fr. mt."
+    )
+)
+_CLAUSE_GAP = re.compile(r"[,;:()\[\]“”\"—]")
 _PARTICLES = frozenset(
-    "de da di du del della der den van von bin ibn abu al el le la ter ten y dos das ben".split()
+    _words(
+        """
+        de da di du del della der den van von bin ibn abu al el le la ter ten y dos das ben
+        """
+    )
 )
 _HYPHEN_PARTICLE = re.compile(r"^(?:el|al|ad|as|an|bin|ibn|abu|ben|de|van|von|d|l)-[A-Z]")
 _INITIAL = re.compile(r"^[A-Z]\.$")
@@ -51,6 +62,14 @@ _PRONOUNS: dict[str, Gender | None] = {
     "i": None,
 }
 _GENDER_PRONOUN = re.compile(r"\b(?:he|him|his|she|her|hers|He|His|She|Her)\b")
+_COUNTRY_CODES = frozenset(
+    _words(
+        """
+        us uk eu un u.s u.k u.n au
+        """
+    )
+)
+_AGENT_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "man", "woman", "ee")
 _ACRONYM_DEF = re.compile(r"\(([A-Z][A-Za-z]{1,7})\)")
 
 
@@ -64,6 +83,8 @@ class Run:
     possessive: bool
     before: str
     """The word just before the run, lower-cased ("" at the start of the text)."""
+    before2: str
+    """The word before that one, lower-cased."""
     after: str
     """The word just after the run, lower-cased."""
     gap_after: str
@@ -88,7 +109,12 @@ def _cap(word: str) -> bool:
 def runs_in(text: str, lo: int = 0, hi: int | None = None) -> list[Run]:
     """Find runs of capitalised words (with name particles and initials) in `text[lo:hi]`."""
     hi = len(text) if hi is None else hi
-    words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text, lo, hi)]
+    words = []
+    for m in _WORD.finditer(text, lo, hi):
+        w, end = m.group(), m.end()
+        if w.endswith(".") and not _INITIAL.match(w) and w.lower() not in _ABBREV_DOT:
+            w, end = w.rstrip("."), end - (len(w) - len(w.rstrip(".")))
+        words.append((m.start(), end, w))
     runs: list[Run] = []
     i = 0
     while i < len(words):
@@ -117,10 +143,14 @@ def runs_in(text: str, lo: int = 0, hi: int | None = None) -> list[Run]:
         possessive = bool(_POSSESSIVE.search(last)) and len(last) > 2
         if possessive:
             toks[-1] = re.sub(r"(?:['’]s|['’])$", "", last)
-        before = words[i - 1][2].lower() if i > 0 else ""
+        before = before2 = ""
+        if i > 0 and not _CLAUSE_GAP.search(text, words[i - 1][1], s):
+            before = words[i - 1][2].lower()
+            if i > 1 and not _CLAUSE_GAP.search(text, words[i - 2][1], words[i - 1][0]):
+                before2 = words[i - 2][2].lower()
         after = words[j + 1][2].lower() if j + 1 < len(words) else ""
         gap = text[words[j][1] : words[j + 1][0]] if j + 1 < len(words) else ""
-        runs.append(Run(s, words[j][1], tuple(toks), possessive, before, after, gap))
+        runs.append(Run(s, words[j][1], tuple(toks), possessive, before, before2, after, gap))
         i = j + 1
     return runs
 
@@ -138,30 +168,25 @@ def classify(run: Run, *, sentence_start: bool = False) -> Name | None:
     if not words:
         return None
     lowered = [_bare(w) for w in words]
-    if any(w in ORG_WORDS for w in lowered[1:]) or (
-        len(words) == 1 and lowered[0] in ORG_WORDS and not sentence_start
-    ):
+    if any(w in ORG_WORDS for w in lowered[1:]) or (len(words) == 1 and lowered[0] in ORG_WORDS):
         # An office holder after the body ("United Nations Nikki Haley") keeps their own name.
         last_org = max(i for i, w in enumerate(lowered) if w in ORG_WORDS)
         rest = words[last_org + 1 :]
         rest_low = lowered[last_org + 1 :]
-        while rest and rest_low[0] in TITLES:
+        while rest and (rest_low[0] in TITLES or rest_low[0] in _COUNTRY_CODES):
             rest, rest_low = rest[1:], rest_low[1:]
         if rest and not any(w in ORG_WORDS for w in rest_low):
             return Name("person", " ".join(rest), " ".join(words[: len(words) - len(rest)]), offset)
         return Name("org", " ".join(words), "", offset)
     title_end = 0
     for i, w in enumerate(lowered):
-        if w in TITLES or w in ("us", "uk", "eu", "un", "u.s", "u.k"):
+        if w in TITLES or w in _COUNTRY_CODES:
             title_end = i + 1
     if title_end == len(words):
-        if len(words) > 1 and lowered[-1] not in ("president", "minister", "secretary"):
-            # "Emma King": the last "title" is a surname after all.
-            title_end = len(words) - 1
+        if len(words) > 1 and lowered[-2] not in TITLES and lowered[-2] not in _COUNTRY_CODES:
+            title_end = len(words) - 1  # "Emma King": the last "title" is a surname after all
             while title_end and lowered[title_end - 1] not in TITLES:
                 title_end -= 1
-            if title_end == len(words) - 1 and len(words) > 1:
-                return Name("title", " ".join(words), " ".join(words), offset)
         else:
             return Name("title", " ".join(words), " ".join(words), offset)
     titles = " ".join(words[:title_end])
@@ -189,7 +214,9 @@ def guess_gender(first: str, titles: str) -> Gender | None:
             return "m"
         if w in FEMALE_WORDS:
             return "f"
-    low = first.lower()
+    low = "".join(
+        ch for ch in unicodedata.normalize("NFKD", first.lower()) if not unicodedata.combining(ch)
+    )
     if low in MALE_NAMES:
         return "m"
     if low in FEMALE_NAMES:
@@ -206,6 +233,15 @@ class Person:
     gender: Gender | None = None
     role: str | None = None
     roles: list[str] = field(default_factory=list)
+    spoke: bool = False
+    """Quoted somewhere in the article: good evidence of a person (or body) who speaks."""
+
+    @property
+    def human(self) -> bool:
+        """Likely a person rather than a place or thing named by one word."""
+        return self.kind == "person" or (
+            self.kind == "single" and (self.spoke or self.gender is not None)
+        )
 
 
 @dataclass(slots=True)
@@ -224,6 +260,8 @@ class Cast:
         self.mentions: list[Mention] = []
         self._positions: list[int] = []
         self.acronyms: dict[str, str] = {}
+        self.places: set[str] = set()
+        """Names the article puts after "in", "at" or "from" somewhere: probably places."""
 
     # Building -----------------------------------------------------------------------------
 
@@ -291,10 +329,6 @@ class Cast:
                         return p
         return None
 
-    def set_gender_from_pronouns(self, masked: str, sentences: Sequence[tuple[int, int]]) -> None:
-        """Give a person a gender from the first he/she that follows them as a lone subject."""
-        del masked, sentences  # resolved lazily in pronoun(); kept for a stable signature
-
     # Resolving ------------------------------------------------------------------------------
 
     def full_name(self, text: str) -> str:
@@ -308,27 +342,30 @@ class Cast:
         """The known person or body behind a name, if any."""
         return self.lookup(text) or self.people.get(self.acronyms.get(text, ""))
 
-    def pronoun(self, word: str, pos: int, *, window: int = 4000) -> Person | None:
-        """The person a reader takes `word` ("he", "she", "they") to mean at `pos`."""
+    def pronoun(self, word: str, pos: int, *, window: int = 3 * 1_000_000) -> Person | None:
+        """The person a reader takes `word` ("he", "she", "they") to mean at `pos`.
+
+        The most recent subject whose gender does not contradict the pronoun.
+        """
         want = _PRONOUNS.get(word.lower())
         i = bisect.bisect_left(self._positions, pos)
-        fallback: Person | None = None
+        plural = word.lower() in ("they", "it", "we")
         for k in range(i - 1, -1, -1):
             m = self.mentions[k]
-            if pos - m.pos > window * 3 or (fallback and pos - m.pos > window):
+            if pos - m.pos > window:
                 break
             p = m.person
-            if word.lower() in ("they", "it", "we"):
-                if p.kind == "org" and m.subject:
+            if not m.subject:
+                continue
+            if plural:
+                if p.kind == "org":
                     return p
                 continue
-            if p.kind not in ("person", "single") or not m.subject:
+            if not p.human or p.name in self.places:
                 continue
-            if p.gender == want:
+            if want is None or p.gender in (None, want):
                 return p
-            if p.gender is None and fallback is None:
-                fallback = p
-        return fallback
+        return None
 
     def with_role(self, noun: str, pos: int, gender: Gender | None = None) -> Person | None:
         """The most recent person described by a role noun ("the commissioner")."""
@@ -339,17 +376,26 @@ class Cast:
                 continue
             if any(re.search(rf"\b{re.escape(noun)}\b", r, re.IGNORECASE) for r in p.roles):
                 return p
-            if gender and p.gender == gender and pos - self.mentions[k].pos < 3_000_000:
+            if gender and p.gender == gender and pos - self.mentions[k].pos < 8 * 1_000_000:
                 return p
         return None
 
 
 def subject_like(run: Run) -> bool:
     """True when a run stands where a subject would, not after a preposition or as a modifier."""
-    if run.before in PREPOSITIONS or run.possessive:
+    if run.before == "to" and run.before2 == "according":
+        return True  # "according to Kidston": the source of what follows
+    if run.possessive:
         return False
-    if run.gap_after == " " and run.after in ROLE_NOUNS:
+    if run.before in PREPOSITIONS and not (run.before == "with" and run.after.endswith("ing")):
         return False
+    if run.gap_after == " " and run.after[:1].islower():
+        after = run.after
+        if after in ROLE_NOUNS or after in TITLES or after.endswith(_AGENT_SUFFIXES):
+            if not is_speech_word(after):
+                return False  # "US lawmakers", "Polish archbishop Wojciech Polak"
+    if run.before and run.before2 in PREPOSITIONS and run.before not in TITLES:
+        return False  # "the murder of journalist Jamal Khashoggi"
     return not (run.before in ("told", "tells", "telling") or run.before in DETERMINERS - {"the"})
 
 
