@@ -14,6 +14,7 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u
 _ESCAPE_SEQUENCE = re.compile(
     r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-_]"
 )
+_BINARY_HINT = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 
 _BOMS = (
@@ -47,7 +48,7 @@ def _check_text(text: str) -> str:
     if not text.strip():
         raise LoadError("empty file")
     sample = text[:4096]
-    controls = sum(1 for ch in sample if ch < " " and ch not in "\n\r\t\f")
+    controls = len(_BINARY_HINT.findall(sample))
     if controls > len(sample) * 0.05 or sample.count("\ufffd") > len(sample) * 0.1:
         raise LoadError("binary file, not a text page")
     return text

@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 from dateutil import parser as dateparser
 
 from bitereader.errors import LoadError
-from bitereader.extract.captions import fold_repeats, is_credit_only, split_credit
+from bitereader.extract.captions import fold_repeats, split_credit
 from bitereader.extract.quotes import extract_quotes
 from bitereader.extract.text import clean_line, decode_text, split_lines, word_count
 from bitereader.models import Article, Caption
@@ -88,6 +88,18 @@ class _Item:
     repeats: int = 1
     heading_level: int = 0
     image: bool = False
+    _caption: Caption | None | bool = False
+
+    @property
+    def caption(self) -> Caption | None:
+        """The item read as a caption with a credit (computed once: it is asked several times)."""
+        if self._caption is False:
+            self._caption = split_credit(self.text)
+        return self._caption  # type: ignore[return-value]
+
+    @property
+    def credit_only(self) -> bool:
+        return self.caption is not None and not self.caption.text
 
 
 @dataclass
@@ -282,21 +294,21 @@ def _headline_position(items: list[_Item]) -> int | None:
     for index, item in enumerate(items):
         if item.heading_level == 1:
             return index
-    candidates = [
+    candidates = (
         index
         for index, item in enumerate(items)
-        if not item.image and split_credit(item.text) is None and not _parse_date(item.text)
-    ]
-    if not candidates:
+        if not item.image and item.caption is None and not _parse_date(item.text)
+    )
+    first = next(candidates, None)
+    if first is None:
         return None
-    first = candidates[0]
+    second = next(candidates, None)
     if (
-        len(candidates) > 1
+        second == first + 1
         and _is_kicker(items[first].text)
-        and candidates[1] == first + 1
-        and _is_headline_like(items[candidates[1]].text, longer_than=items[first].text)
+        and _is_headline_like(items[second].text, longer_than=items[first].text)
     ):
-        return candidates[1]
+        return second
     return first
 
 
@@ -359,12 +371,12 @@ def _is_standfirst(items: list[_Item], *, dated: bool) -> bool:
     words = word_count(first.text)
     if not rest or words > STANDFIRST_MAX_WORDS or first.image or first.repeats > 1:
         return False
-    if split_credit(first.text):
+    if first.caption:
         return False
     if _DATELINE_LEDE.match(first.text) or first.text[:1] in "\"“‘'":
         return False
     following = rest[0]
-    if following.repeats > 1 or following.image or split_credit(following.text):
+    if following.repeats > 1 or following.image or following.caption:
         return True
     if _BYLINE.match(following.text) or _parse_date(following.text):
         return True
@@ -376,7 +388,7 @@ def _is_standfirst(items: list[_Item], *, dated: bool) -> bool:
 def _read_body(items: list[_Item], page: _Page) -> None:
     """Sort the remaining items into body paragraphs and captions."""
     for index, item in enumerate(items):
-        caption = split_credit(item.text)
+        caption = item.caption
         if caption is not None and not caption.text:
             _attach_credit(page, caption.credit)
             continue
@@ -393,11 +405,7 @@ def _read_body(items: list[_Item], page: _Page) -> None:
 def _credit_follows(items: list[_Item], index: int) -> bool:
     """A short line followed by a bare credit ("Photo: Reuters") is that picture's caption."""
     following = items[index + 1] if index + 1 < len(items) else None
-    return (
-        following is not None
-        and word_count(items[index].text) <= 60
-        and is_credit_only(following.text)
-    )
+    return following is not None and word_count(items[index].text) <= 60 and following.credit_only
 
 
 def _attach_credit(page: _Page, credit: str | None) -> None:
