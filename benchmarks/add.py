@@ -8,18 +8,15 @@ from __future__ import annotations
 
 import argparse
 import resource
-import sys
 import tempfile
 import time
 from pathlib import Path
 
+from corpus import Corpus
 from rich.console import Console
 from rich.table import Table
 
-sys.path.insert(0, str(Path(__file__).parent))
-from corpus import Corpus  # noqa: E402
-
-from bitereader.library import Library  # noqa: E402
+from bitereader.library import Library
 
 
 def main() -> None:

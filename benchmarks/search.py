@@ -8,18 +8,15 @@ from __future__ import annotations
 
 import argparse
 import statistics
-import sys
 import tempfile
 import time
 from pathlib import Path
 
+from corpus import Corpus
 from rich.console import Console
 from rich.table import Table
 
-sys.path.insert(0, str(Path(__file__).parent))
-from corpus import Corpus  # noqa: E402
-
-from bitereader.store import Store  # noqa: E402
+from bitereader.store import Store
 
 BATCH = 5_000
 
