@@ -6,12 +6,12 @@ import json
 from typing import Any
 
 from bitereader.errors import LoadError
-from bitereader.loaders.feeds import ParsedFeed, RawItem, build_article, parse_date
+from bitereader.loaders.feeds import FeedDocument, RawItem, parse_date
 from bitereader.models import Caption
 
 
-def parse_json_feed(data: bytes, *, url: str | None = None) -> ParsedFeed:
-    """Parse a JSON Feed document.
+def read_json_feed(data: bytes, *, url: str | None = None) -> FeedDocument:
+    """Read a JSON Feed document's title, site and raw items.
 
     Raises:
         LoadError: the bytes are not JSON, or not a JSON Feed.
@@ -28,23 +28,22 @@ def parse_json_feed(data: bytes, *, url: str | None = None) -> ParsedFeed:
     site = _text(document.get("home_page_url"))
     base = site or url
     feed_authors = _authors(document)
-    articles = []
+    items = []
     skipped = 0
     for entry in document["items"]:
         if not isinstance(entry, dict):
             skipped += 1
             continue
         item = _item(entry, feed_authors)
-        article = build_article(item, source=title, base_url=base)
-        if article is not None:
-            articles.append(article)
+        item.base = base
+        items.append(item)
     if skipped:
         note = f"{skipped} items were not JSON objects and were skipped"
         warning = f"{warning}; {note}" if warning else note
-    return ParsedFeed(
+    return FeedDocument(
         title=" ".join(title.split()) if title else None,
         site_url=site if site and site.startswith(("http://", "https://")) else None,
-        articles=tuple(articles),
+        items=tuple(items),
         warning=warning,
     )
 

@@ -1,0 +1,229 @@
+"""Refresh speed: serve generated feeds from 127.0.0.1 and time bitereader fetching them.
+
+Prints, for 1 feed of 10,000 items and for 200 feeds of 50 items: items/s end to end (fetch,
+parse, extract, store), the time of a second, unchanged refresh, and peak memory; then where
+the time of one big feed goes (parse, HTML → text, quotes, store).
+
+    .venv/bin/python benchmarks/refresh.py            # the table
+    .venv/bin/python benchmarks/refresh.py --profile  # plus cProfile of the big refresh
+
+Each scenario runs in its own process so its peak memory is its own; the server runs in
+another process so it does not compete with the refresh for the GIL.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import hashlib
+import json
+import multiprocessing
+import pstats
+import random
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from email.utils import format_datetime
+from datetime import UTC, datetime, timedelta
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+SCENARIOS = {"1 feed x 10,000 items": (1, 10_000), "200 feeds x 50 items": (200, 50)}
+WORDS = (
+    "the council said minister budget river school hospital police report city people year "
+    "government election water energy price market week plan workers union court judge "
+    "health children storm road project company bank data study farmers village museum"
+).split()
+NAMES = ["Maria Lopez", "John Smith", "Aiko Tanaka", "Peter Novak", "Fatima Diallo"]
+
+
+def sentence(rng: random.Random, words: int) -> str:
+    text = " ".join(rng.choice(WORDS) for _ in range(words))
+    return text[0].upper() + text[1:] + "."
+
+
+def item_xml(feed: int, n: int, rng: random.Random, start: datetime) -> str:
+    """One RSS item like a news site's: a few paragraphs, a quote, a figure, media credit."""
+    paragraphs = [
+        f"<p>{sentence(rng, 25)} {sentence(rng, 18)}</p>",
+        f"<p>“{sentence(rng, 12)[:-1]},” said {rng.choice(NAMES)}, a spokesperson.</p>",
+        '<figure><img src="https://example.org/i.jpg" alt="">'
+        f"<figcaption>{sentence(rng, 10)} Photo: {rng.choice(NAMES)}/AP</figcaption></figure>",
+        f"<p>{sentence(rng, 30)} <a href='https://example.org/x'>{sentence(rng, 4)}</a></p>",
+        f"<p>{sentence(rng, 22)}</p>",
+    ]
+    when = format_datetime(start - timedelta(minutes=n), usegmt=True)
+    return (
+        f"<item><title>{escape(sentence(rng, 8))} {feed}-{n}</title>"
+        f"<link>https://example.org/{feed}/{n}</link>"
+        f'<guid isPermaLink="false">urn:bench:{feed}:{n}</guid>'
+        f"<pubDate>{when}</pubDate><dc:creator>{rng.choice(NAMES)}</dc:creator>"
+        f"<category>{rng.choice(WORDS)}</category>"
+        f"<description>{escape(sentence(rng, 20))}</description>"
+        f"<content:encoded><![CDATA[{''.join(paragraphs)}]]></content:encoded>"
+        '<media:content url="https://example.org/m.jpg" medium="image">'
+        f"<media:description>{escape(sentence(rng, 9))}</media:description>"
+        f"<media:credit>{rng.choice(NAMES)}</media:credit></media:content></item>"
+    )
+
+
+def feed_xml(feed: int, items: int) -> bytes:
+    rng = random.Random(feed)
+    start = datetime(2025, 6, 1, tzinfo=UTC)
+    body = "".join(item_xml(feed, n, rng, start) for n in range(items))
+    return (
+        '<?xml version="1.0" encoding="utf-8"?>\n<rss version="2.0" '
+        'xmlns:content="http://purl.org/rss/1.0/modules/content/" '
+        'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:media="http://search.yahoo.com/mrss/">'
+        f"<channel><title>Bench feed {feed}</title><link>https://example.org/{feed}/</link>"
+        f"{body}</channel></rss>"
+    ).encode()
+
+
+def serve(feeds: int, items: int, ready: multiprocessing.Queue) -> None:
+    """Serve /feed/N with an ETag, answering If-None-Match with 304."""
+    bodies = {f"/feed/{n}": feed_xml(n, items) for n in range(feeds)}
+    tags = {path: '"' + hashlib.md5(body).hexdigest() + '"' for path, body in bodies.items()}
+
+    class Handler(BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"
+
+        def do_GET(self) -> None:
+            body = bodies.get(self.path)
+            if body is None:
+                self.send_error(404)
+                return
+            if self.headers.get("If-None-Match") == tags[self.path]:
+                self.send_response(304)
+                self.send_header("ETag", tags[self.path])
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+                return
+            self.send_response(200)
+            self.send_header("Content-Type", "application/rss+xml")
+            self.send_header("ETag", tags[self.path])
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server.daemon_threads = True
+    ready.put((server.server_address[1], sum(len(b) for b in bodies.values())))
+    server.serve_forever()
+
+
+def run_scenario(feeds: int, items: int, profile: bool) -> dict[str, float]:
+    """Subscribe to the served feeds in a fresh library, refresh twice, and time both."""
+    from bitereader.library import Library
+
+    ready: multiprocessing.Queue = multiprocessing.Queue()
+    server = multiprocessing.Process(target=serve, args=(feeds, items, ready), daemon=True)
+    server.start()
+    port, size = ready.get(timeout=120)
+    try:
+        with tempfile.TemporaryDirectory() as folder, Library(Path(folder) / "lib.sqlite") as lib:
+            for n in range(feeds):
+                lib.store.add_feed(f"http://127.0.0.1:{port}/feed/{n}")
+            profiler = cProfile.Profile() if profile else None
+            started = time.perf_counter()
+            if profiler:
+                profiler.enable()
+            first = lib.refresh()
+            if profiler:
+                profiler.disable()
+            first_s = time.perf_counter() - started
+            started = time.perf_counter()
+            second = lib.refresh()
+            second_s = time.perf_counter() - started
+            stored = lib.count()
+            if profiler:
+                pstats.Stats(profiler, stream=sys.stderr).sort_stats("cumulative").print_stats(35)
+    finally:
+        server.kill()
+    assert first.failed == 0 and second.unchanged == feeds, (first.summary(), second.summary())
+    return {
+        "items": first.new_articles,
+        "stored": stored,
+        "bytes": size,
+        "first_s": first_s,
+        "second_s": second_s,
+        "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+    }
+
+
+def breakdown(items: int) -> dict[str, float]:
+    """Where the time of one big feed goes, stage by stage, in this process."""
+    from lxml import etree
+
+    from bitereader.extract.html import html_to_parts
+    from bitereader.extract.quotes import extract_quotes
+    from bitereader.library import Library
+    from bitereader.loaders.feeds import parse_feed
+
+    data = feed_xml(0, items)
+    timings: dict[str, float] = {}
+    started = time.perf_counter()
+    root = etree.fromstring(data)
+    timings["lxml parse only"] = time.perf_counter() - started
+    contents = [e.text for e in root.iter("{http://purl.org/rss/1.0/modules/content/}encoded")]
+    started = time.perf_counter()
+    paragraphs = [html_to_parts(c).paragraphs for c in contents]
+    timings["html_to_parts"] = time.perf_counter() - started
+    started = time.perf_counter()
+    for body in paragraphs:
+        extract_quotes(body)
+    timings["extract_quotes"] = time.perf_counter() - started
+    started = time.perf_counter()
+    parsed = parse_feed(data, url="http://127.0.0.1/feed")
+    timings["parse_feed (all of the above)"] = time.perf_counter() - started
+    import feedparser
+
+    started = time.perf_counter()
+    feedparser.parse(data, sanitize_html=False, resolve_relative_uris=False)
+    timings["feedparser.parse (no sanitiser)"] = time.perf_counter() - started
+    with tempfile.TemporaryDirectory() as folder, Library(Path(folder) / "lib.sqlite") as lib:
+        feed, _ = lib.store.add_feed("http://127.0.0.1/feed")
+        from bitereader.store import FeedUpdate
+
+        started = time.perf_counter()
+        lib.store.save_refresh(feed.id, parsed.articles, FeedUpdate(), now=datetime.now(UTC))
+        timings["store (bulk, with FTS)"] = time.perf_counter() - started
+    return timings
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--profile", action="store_true", help="cProfile the big refresh")
+    parser.add_argument("--scenario", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.scenario:
+        feeds, items = SCENARIOS[args.scenario]
+        print(json.dumps(run_scenario(feeds, items, args.profile)))
+        return
+    print(f"{'scenario':<24} {'items':>7} {'MB':>6} {'first s':>8} {'items/s':>8} "
+          f"{'second s':>9} {'peak MB':>8}")  # fmt: skip
+    for name, (feeds, items) in SCENARIOS.items():
+        command = [sys.executable, __file__, "--scenario", name]
+        if args.profile and feeds == 1:
+            command.append("--profile")
+        out = subprocess.run(command, check=True, capture_output=not args.profile, text=True)
+        if args.profile:
+            out = subprocess.run(command[:4], check=True, capture_output=True, text=True)
+        row = json.loads(out.stdout.strip().splitlines()[-1])
+        print(
+            f"{name:<24} {row['items']:>7,} {row['bytes'] / 1e6:>6.1f} {row['first_s']:>8.2f} "
+            f"{row['items'] / row['first_s']:>8,.0f} {row['second_s']:>9.3f} {row['peak_mb']:>8.0f}"
+        )
+    print("\nwhere the time of 10,000 items goes (one process, one core):")
+    for stage, seconds in breakdown(10_000).items():
+        print(f"  {stage:<34} {seconds:>6.2f} s  {10_000 / seconds:>9,.0f} items/s")
+
+
+if __name__ == "__main__":
+    main()
