@@ -39,7 +39,8 @@ class HelpScreen(ModalScreen[None]):
         with VerticalScroll() as scroll:
             scroll.border_title = "Keys"
             scroll.border_subtitle = "escape to close · ctrl+p for every command"
-            yield Static(help_table(self.app), id="keys")
+            self.table = help_table(self.app)
+            yield Static(self.table, id="keys")
 
 
 def help_table(app: App[object]) -> Table:
