@@ -57,6 +57,29 @@ _PATTERNS = (
     _GETTY,
     _COPYRIGHT,
 )
+CREDIT_MAX_CHARS = 130
+"""A credit and its label fit in this many characters at the end of a caption."""
+# Every pattern above needs one of these near the end of the line; most body paragraphs have
+# none, and skipping them keeps split_credit cheap enough to ask of every line of every page.
+_CREDIT_HINT = re.compile(
+    r"[/©]|\)[\s.]*$|Getty|\b(?:Pictures?|Photo(?:graph)?s?|Images?|Credit|Source|Illustration"
+    r"|Video)\b",
+    re.IGNORECASE,
+)
+_LABEL_CUE = re.compile(
+    r"(?:picture|photo(?:graph)?|image|credit|source|illustration|video)s?(?:\s+credit)?"
+    r"\s*(?::|by\b)",
+    re.I,
+)
+_CUES: dict[re.Pattern[str], Callable[[str], object]] = {
+    _LABELLED: _LABEL_CUE.search,
+    _PARENTHESISED_LABEL: lambda tail: ")" in tail and _LABEL_CUE.search(tail),
+    _PARENTHESISED: lambda tail: ")" in tail and "/" in tail,
+    _OUTLET_COLON: lambda tail: ")" in tail and ":" in tail,
+    _SLASHED: lambda tail: "/" in tail,
+    _GETTY: lambda tail: "Getty Images" in tail,
+    _COPYRIGHT: lambda tail: "©" in tail,
+}
 _BOUNDARY = re.compile(r"[.!?’”)\]|–—-]$")
 _NAME_WORD = re.compile(r"^(?:[A-Z0-9][\w.&'’/-]*|/|via|for|de|van|von|da|al|bin|and|&)$")
 _CREDIT_WORD = re.compile(r"^[A-Z0-9(©]")
@@ -70,9 +93,14 @@ def split_credit(line: str) -> Caption | None:
     `Name/Getty Images` endings. A label followed by a sentence rather than a name is not a
     credit.
     """
-    if len(line) > 600:
+    if len(line) > 600 or not _CREDIT_HINT.search(line, max(0, len(line) - CREDIT_MAX_CHARS)):
         return None
+    tail = line[-CREDIT_MAX_CHARS:]
     for pattern in _PATTERNS:
+        # Each form has its own cue in the tail; checking it first keeps the slower full match
+        # (its lazy caption group) off lines that cannot end in that form.
+        if not _CUES[pattern](tail):
+            continue
         match = pattern.match(line)
         if match and _looks_like_credit(match["credit"]):
             if pattern is _LABELLED and match["by"] and not _is_name(match["credit"]):
