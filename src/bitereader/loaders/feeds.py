@@ -12,6 +12,7 @@ import calendar
 import email.utils
 import html as htmllib
 import re
+import warnings
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -495,10 +496,13 @@ def _parse_with_feedparser(data: bytes, url: str | None, content_type: str | Non
     title = _headline(feed.get("title"), _is_html(feed.get("title_detail")))
     site = _http_url(feed.get("link"), url)
     raw = []
-    for entry in parsed.entries:
-        item = _feedparser_item(entry)
-        item.base = site or url
-        raw.append(item)
+    with warnings.catch_warnings():
+        # feedparser warns about its own updated→published fallback on every lookup.
+        warnings.simplefilter("ignore", DeprecationWarning)
+        for entry in parsed.entries:
+            item = _feedparser_item(entry)
+            item.base = site or url
+            raw.append(item)
     return FeedDocument(title=title, site_url=site, items=tuple(raw), warning=warning)
 
 
