@@ -121,6 +121,18 @@ def build_parser() -> argparse.ArgumentParser:
 
     stats = _command(commands, "stats", cmd_stats, "what the library holds")
     _json_flag(stats)
+
+    watch = _command(
+        commands, "watch", cmd_watch, "the watch list, with follow-ups that arrived since each pin"
+    )
+    _json_flag(watch)
+
+    follow = _command(
+        commands, "follow-ups", cmd_follow_ups, "articles that follow up a (pinned) story"
+    )
+    follow.add_argument("id", type=int)
+    follow.add_argument("--limit", type=_positive, default=20, metavar="N")
+    _json_flag(follow)
     _add_feed_commands(commands)
     return parser
 
@@ -279,6 +291,28 @@ def _mark(args: argparse.Namespace, library: Library, *, read: bool) -> int:
     for article_id in args.ids:
         library.article(article_id)  # unknown ids fail before anything changes
     library.set_read(args.ids, read)
+    return EXIT_OK
+
+
+def cmd_watch(args: argparse.Namespace, library: Library, console: Console) -> int:
+    stories = library.watch_list_with_follow_ups()
+    if args.json:
+        print_json([{**output.headline_json(h), "follow_ups": count} for h, count in stories])
+    elif stories:
+        console.print(output.watch_table(stories))
+    else:
+        console.print("The watch list is empty. Pin a story with: bitereader pin ID", style="dim")
+    return EXIT_OK
+
+
+def cmd_follow_ups(args: argparse.Namespace, library: Library, console: Console) -> int:
+    follow_ups = library.follow_ups(args.id, limit=args.limit)
+    if args.json:
+        print_json([output.headline_json(h) for h in follow_ups])
+    elif follow_ups:
+        console.print(output.headline_table(follow_ups))
+    else:
+        console.print(f"No follow-ups to {args.id} yet.", style="dim")
     return EXIT_OK
 
 

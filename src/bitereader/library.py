@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Literal
 
 from bitereader import paths
 from bitereader.errors import BitereaderError, FetchError, LoadError, NotFoundError
+from bitereader.extract.terms import key_terms
 from bitereader.loaders import MAX_FILE_BYTES, format_of, load_file, sniff
 from bitereader.models import AddReport, Article, Feed, Headline
 from bitereader.store import ALL_ARTICLES, FeedUpdate, HeadlineFilter, SaveStatus, Store
@@ -28,6 +29,12 @@ if TYPE_CHECKING:
 
 SAVE_BATCH = 500
 """Articles written per transaction when adding files: large enough to amortise the commit."""
+
+FOLLOW_UPS_COUNTED = 99
+"""The watch list counts follow-ups up to this many ("99+" is plenty to say: go and look)."""
+
+PARALLEL_MIN_FILES = 200
+"""Below this many files, starting worker processes costs more than it saves."""
 
 ProgressCallback = Callable[[int, int], None]
 
@@ -125,12 +132,12 @@ class Library:
         report = AddReport()
         files = list(collect_files([Path(t) for t in targets], report))
         pending: list[Article] = []
-        for done, path in enumerate(files, 1):
-            try:
-                pending.extend(load_file(path, max_bytes=max_bytes))
-            except LoadError as error:
+        for done, (path, loaded) in enumerate(_load_all(files, max_bytes), 1):
+            if isinstance(loaded, LoadError):
                 report.failed += 1
-                report.failures.append((str(path), str(error)))
+                report.failures.append((str(path), str(loaded)))
+            else:
+                pending.extend(loaded)
             if len(pending) >= SAVE_BATCH:
                 self._save(pending, report)
             if progress:
@@ -184,6 +191,24 @@ class Library:
     def watch_list(self, *, limit: int = 500) -> list[Headline]:
         """Pinned stories, newest pin first (or as the reader reordered them)."""
         return self.store.headlines(HeadlineFilter(pinned=True), limit=limit)
+
+    def follow_ups(self, article_id: int, *, limit: int = 20) -> list[Headline]:
+        """Articles that arrived after a story was pinned and share its key names and terms.
+
+        For an unpinned article, every related article in the library.
+        """
+        article = self.store.article(article_id)
+        terms = key_terms(article.headline, article.standfirst)
+        return self.store.related(
+            terms, exclude=article_id, added_since=article.pinned_at, limit=limit
+        )
+
+    def watch_list_with_follow_ups(self, *, limit: int = 500) -> list[tuple[Headline, int]]:
+        """The watch list, each story with how many follow-ups have arrived since it was pinned."""
+        return [
+            (headline, len(self.follow_ups(headline.id, limit=FOLLOW_UPS_COUNTED)))
+            for headline in self.watch_list(limit=limit)
+        ]
 
     def set_read(self, article_ids: Sequence[int], read: bool = True) -> None:
         self.store.set_read(article_ids, read)
@@ -407,6 +432,25 @@ class Library:
     def _failed(self, feed_id: int, error: str, now: datetime) -> FeedResult:
         self.store.record_failure(feed_id, error, now=now)
         return FeedResult(self.store.feed(feed_id), "failed", 0, error)
+
+
+def _load_all(
+    files: list[Path], max_bytes: int
+) -> Iterator[tuple[Path, list[Article] | LoadError]]:
+    """Load files in order, spreading the parsing over every core when there are many."""
+    load = partial(_load_one, max_bytes=max_bytes)
+    if len(files) < PARALLEL_MIN_FILES or (os.cpu_count() or 1) < 2:
+        yield from zip(files, map(load, files), strict=True)
+        return
+    with ProcessPoolExecutor() as pool:
+        yield from zip(files, pool.map(load, files, chunksize=16), strict=True)
+
+
+def _load_one(path: Path, *, max_bytes: int) -> list[Article] | LoadError:
+    try:
+        return load_file(path, max_bytes=max_bytes)
+    except LoadError as error:
+        return error
 
 
 def _count(report: AddReport, status: SaveStatus) -> None:

@@ -93,6 +93,21 @@ def headline_table(headlines: list[Headline], *, snippets: bool = False) -> Tabl
     return table
 
 
+def watch_table(stories: list[tuple[Headline, int]]) -> Table:
+    """The watch list: newest pin first, when each was pinned, and how many follow-ups arrived."""
+    table = Table(box=None, pad_edge=False, show_header=True, header_style="bold")
+    table.add_column("id", justify="right", style="dim")
+    table.add_column("pinned", no_wrap=True, style="dim")
+    table.add_column("new", justify="right", style="bold green")
+    table.add_column("headline", overflow="fold")
+    for headline, follow_ups in stories:
+        pinned = headline.pinned_at.strftime("%Y-%m-%d %H:%M") if headline.pinned_at else ""
+        table.add_row(
+            str(headline.id), pinned, str(follow_ups or ""), Text(headline.headline)
+        )
+    return table
+
+
 def snippet_text(snippet: str) -> Text:
     """A search snippet with its hits highlighted."""
     text = Text(style="dim")

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
+from datetime import datetime
+from itertools import combinations
 
 from bitereader.models import HIT_END, HIT_START, Headline
 from bitereader.store.connection import Connection
-from bitereader.store.rows import HEADLINE_COLUMNS, headline_from_row
+from bitereader.store.rows import HEADLINE_COLUMNS, headline_from_row, to_epoch
 
 _TERM = re.compile(r'"(?P<phrase>[^"]+)"|(?P<word>[^\s"]+)')
 _TOKEN_CHARS = re.compile(r"[\w]+(?:['’][\w]+)*")
@@ -58,3 +60,33 @@ class SearchStore:
                 (query, limit, offset),
             ).fetchall()
         return [headline_from_row(row, snippet=row[9]) for row in rows]
+
+    def related(
+        self,
+        terms: list[str],
+        *,
+        exclude: int,
+        added_since: datetime | None = None,
+        limit: int = 20,
+    ) -> list[Headline]:
+        """Articles whose headline or standfirst share at least two of `terms`, best first.
+
+        Two shared key terms (usually names) tell a follow-up from an article that merely
+        mentions one of them. `added_since` keeps only articles that arrived after that time.
+        """
+        words = [token for term in terms for token in _TOKEN_CHARS.findall(term)][:8]
+        if len(words) < 2:
+            return []
+        pairs = " OR ".join(f'("{a}" AND "{b}")' for a, b in combinations(words, 2))
+        # Only the headline and standfirst: a name dropped deep in a body is not a follow-up.
+        query = f"{{headline standfirst}} : ({pairs})"
+        since = to_epoch(added_since) if added_since else -1
+        with self.db.reading() as conn:
+            rows = conn.execute(
+                f"SELECT {HEADLINE_COLUMNS} FROM articles_fts "
+                "JOIN articles a ON a.id = articles_fts.rowid "
+                "WHERE articles_fts MATCH ? AND a.id != ? AND a.added_at >= ? "
+                "ORDER BY rank LIMIT ?",
+                (query, exclude, since, limit),
+            ).fetchall()
+        return [headline_from_row(row) for row in rows]
