@@ -52,6 +52,8 @@ def _walk(element: Any, folders: tuple[str, ...], found: dict[str, OpmlFeed]) ->
         url = (outline.get("xmlUrl") or outline.get("xmlurl") or "").strip()
         title = clean_line(outline.get("title") or outline.get("text") or "") or None
         if url:
+            if title == url:
+                title = None  # a nameless feed exported with its url as the required text
             tags = [*folders, *_categories(outline.get("category"))]
             feed = OpmlFeed(
                 url=url,
