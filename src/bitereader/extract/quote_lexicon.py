@@ -44,7 +44,7 @@ _IRREGULAR_SPEECH = {
 }
 _NAMING = """
 call describe characterise characterize label brand dub term praise condemn criticise criticize
-hail welcome slam blast dismiss decry
+hail welcome slam blast dismiss decry accuse
 """
 _WRITTEN = "release issue publish"
 
@@ -157,6 +157,7 @@ NOT_NAMES: frozenset[str] = frozenset(
     indeed besides furthermore moreover overall similarly likewise finally first second third
     during until within without between through throughout towards toward by from into onto
     upon about above below across against along amid beside beyond near off out past via
+    outside inside
     """
     )
 )
@@ -167,7 +168,7 @@ PREPOSITIONS: frozenset[str] = frozenset(
         """
     of in on at for with to from by about against into onto over under between among amid
     through during after before since until toward towards near via per like unlike across
-    behind beyond within without upon
+    behind beyond within without upon outside inside
     """
     )
 )

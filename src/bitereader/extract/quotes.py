@@ -18,10 +18,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from contextvars import ContextVar
 from dataclasses import dataclass
 
 from bitereader.extract.quote_lexicon import (
     ABBREVIATIONS,
+    FEMALE_WORDS,
+    MALE_WORDS,
     words as _words,
     DETERMINERS,
     NAMING_FORMS,
@@ -36,6 +39,7 @@ from bitereader.extract.quote_lexicon import (
 )
 from bitereader.extract.quote_marks import MarkSpan, choose_style, find_spans
 from bitereader.extract.speakers import (
+    Gender,
     Cast,
     Name,
     Person,
@@ -53,7 +57,7 @@ _PARA = 1_000_000
 _MASK = "\x00"
 _OPEN_MARK, _CLOSE_MARK = "“", "”"
 
-_SENTENCE_END = re.compile(r"[.!?…]+[”\"’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9\u00c0-\u024f])")
+_SENTENCE_END = re.compile(r"[.!?…]+[”\"’')\]]*\s+(?=“|[\"‘'(\[]?[A-Z0-9\u00c0-\u024f])")
 _LAST_WORD = re.compile(r"(\S+)$")
 _ATTRIBUTION_AHEAD = re.compile(
     r"(?!(?:The|This|That|It|He|She|They|We|I)\b)(?:[A-Z][\w’'.-]*\s+){1,5}(?:\w+ly\s+)?(?:"
@@ -62,6 +66,8 @@ _ATTRIBUTION_AHEAD = re.compile(
 )
 _PARENS = re.compile(r"\([^()]*\)")
 _DASH_ASIDE = re.compile(r"\s[—–]\s?[^—–]*?\s?[—–]\s|\s--\s[^-]*?\s--\s")
+_LOWER_WORD = re.compile(r"\b[a-z][a-z’'-]+\b")
+_LABEL_BEFORE = re.compile(r"\b([A-Za-z-]+),\s*$")
 _COUPLE = re.compile(r"\b([A-Z][a-z]+) and ([A-Z][a-z]+) ([A-Z][\w’'-]+)\b")
 _FIRST_PERSON = re.compile(
     r"(?<![\w’'])(?:I|I['’](?:m|ve|d|ll)|me|my|mine|myself|we|We|our|Our|us|ourselves)(?![\w’'])"
@@ -96,6 +102,7 @@ _CUT_ROLE = re.compile(r"\s(?:and|who|which|with|whose|that|where|while|when)\s|
 _TITLE_CUES = frozenset(
     _words(
         """
+        calls call names known sang sing sings singing
         called titled entitled named dubbed nicknamed as the of to at on a an in from for about
         by its his her their our
         """
@@ -104,7 +111,7 @@ _TITLE_CUES = frozenset(
 _TITLE_NOUNS = frozenset(
     _words(
         """
-        book books novel film films movie song songs album single track show series programme
+        book books novel film films movie song songs album track show series programme
         program documentary play musical website site blog podcast app game bill act law
         campaign charity group organisation organization party operation slogan hashtag
         exhibition brand motto poem painting newspaper magazine column
@@ -118,6 +125,28 @@ _GLOSS_CUES = frozenset(
         """
     )
 )
+_PERSON_LABELS = frozenset(
+    _words(
+        """
+        brother sister son daughter father mother husband wife partner widow widower uncle aunt
+        cousin friend neighbour neighbor colleague boss spokesman spokeswoman spokesperson lawyer
+        girlfriend boyfriend fiancé fiancée grandson granddaughter grandmother grandfather
+        """
+    )
+)
+_ORG_TYPES = frozenset(
+    _words(
+        """
+        airline company firm carrier council agency ministry department club team party
+        government university police force court bank group charity organisation organization
+        union board committee commission authority regulator broadcaster network newspaper paper
+        station hospital school foundation institute business retailer supermarket chain operator
+        manufacturer carmaker maker startup watchdog body office service association federation
+        league side campaign trust embassy army military navy church society
+        """
+    )
+)
+_AGED = re.compile(r"\d+-year-old")
 _KINSHIP = {
     "father": "m",
     "mother": "f",
@@ -150,6 +179,8 @@ class _Who:
     text: str
     role: str | None = None
     pos: int = 0
+    """Offset in the paragraph `para` (the quote's own paragraph when -1)."""
+    para: int = -1
 
 
 @dataclass(slots=True)
@@ -177,8 +208,13 @@ def extract_quotes(paragraphs: Sequence[str]) -> tuple[Quote, ...]:
     spans = find_spans(paragraphs, style)
     paras = [_analyse(i, text, spans[i]) for i, text in enumerate(paragraphs)]
     cands = _candidates(paras)
-    cast = _learn_cast(paras)
-    _attribute(paras, cands, cast)
+    common = frozenset(w for para in paras for w in _LOWER_WORD.findall(para.masked))
+    token = _COMMON.set(common)
+    try:
+        cast = _learn_cast(paras)
+        _attribute(paras, cands, cast)
+    finally:
+        _COMMON.reset(token)
     return tuple(
         Quote(c.text, c.speaker, c.role, c.kind, c.span.paragraph, c.start, c.end) for c in cands
     )
@@ -271,16 +307,66 @@ def _learn_cast(paras: list[_Para]) -> Cast:
                 ) and not (run.before == "the" and name.kind in ("person", "single"))
                 role = _appositive_role(masked, run.end, e) if run.gap_after == ", " else None
                 role = role or _pre_role(masked, s, run.start, name)
+                label = _LABEL_BEFORE.search(masked, max(s, run.start - 40), run.start)
+                if label and label.group(1).lower() in _PERSON_LABELS:
+                    role = role or label.group(1).lower()  # "Her brother, Piotr, …"
                 person = cast.add(name, para.index * _PARA + name.start, subject=subject, role=role)
+                if label and person.gender is None:
+                    person.gender = _gender_word(label.group(1))
                 if name.kind in ("person", "single"):
                     persons_here += 1
                     if first_person is None and subject and name.kind == "person":
                         first_person = person
+            _learn_described(cast, para, s, e)
             if first_person is not None and persons_here == 1 and first_person.gender is None:
                 gender = _pronoun_after(masked, s, e)
                 if gender:
                     first_person.gender = gender
     return cast
+
+
+_PERSON_HEADS = frozenset(
+    _words(
+        """
+        person people man woman men women resident residents witness witnesses victim victims
+        source sources official officials boy girl child children student students worker
+        workers passenger passengers customer customers fan fans voter voters patient patients
+        """
+    )
+)
+
+
+def _learn_described(cast: Cast, para: _Para, s: int, e: int) -> None:
+    """An unnamed speaker ("the son of one victim said …") can be what a later "he" means."""
+    m = SPEECH_VERB_RE.search(para.masked, s, e)
+    if not m or m.group() in NOUN_LIKE_FORMS:
+        return
+    who = _subject(para.masked, s, m.start())
+    if who is None or who.kind != "desc":
+        return
+    words = who.text.lower().split()
+    head_at = next(
+        (i for i, w in enumerate(words) if w in ("of", "with", "who", "from")), len(words)
+    )
+    head = words[head_at - 1] if head_at else ""
+    if head not in _PERSON_HEADS and head not in ROLE_NOUNS and head not in _PERSON_LABELS:
+        return
+    if head not in MALE_WORDS and head not in FEMALE_WORDS and head not in _PERSON_HEADS:
+        if head in ROLE_NOUNS and not words[0] in ("the", "a", "an", "one"):
+            return
+    pos = para.index * _PARA + who.pos
+    person = cast.add(Name("person", who.text, "", who.pos), pos, subject=True)
+    person.described = True
+    person.gender = person.gender or _gender_word(head)
+
+
+def _gender_word(word: str) -> Gender | None:
+    low = word.lower()
+    if low in MALE_WORDS:
+        return "m"
+    if low in FEMALE_WORDS:
+        return "f"
+    return None
 
 
 def _pronoun_after(masked: str, s: int, e: int) -> str | None:
@@ -298,6 +384,8 @@ def _appositive_role(masked: str, after: int, limit: int) -> str | None:
         return None
     role = _CUT_ROLE.split(m.group(1), maxsplit=1)[0]
     words = role.split()
+    if any(w.lower() in _ADVERB_WORDS or SPEECH_VERB_RE.fullmatch(w) for w in words):
+        return None  # "For Mrs Hale, the priority is simpler": a clause, not a role
     if len(words) < 2 or (any(w[:1].isupper() for w in words[1:2]) and "of" not in words):
         return _clean_role(role) if len(words) >= 2 else None
     return _clean_role(role)
@@ -357,14 +445,9 @@ def _candidates(paras: list[_Para]) -> list[_Cand]:
             else:
                 dropped.append(span)
         for span in dropped:
-            # A title reads as part of the sentence ("Anna Franowska of Have no fear, …").
-            para.masked = (
-                para.masked[: span.open]
-                + " "
-                + para.text[span.open + 1 : span.close]
-                + " "
-                + para.masked[span.close + 1 :]
-            )
+            # A nickname or title is neither speaker nor speech: blank it out of the prose.
+            blank = " " * (span.close + 1 - span.open)
+            para.masked = para.masked[: span.open] + blank + para.masked[span.close + 1 :]
     return cands
 
 
@@ -458,7 +541,7 @@ def _attribute(paras: list[_Para], cands: list[_Cand], cast: Cast) -> None:
     }
     kept: list[_Cand] = []
     last: _Cand | None = None
-    resolved: dict[int, tuple[str | None, str | None, Person | None]] = {}
+    resolved: dict[tuple[_Who, int], tuple[str | None, str | None, Person | None]] = {}
     for c in cands:
         if c.who is None:
             c.who, c.how = _from_context(paras, c, last), "context"
@@ -466,12 +549,15 @@ def _attribute(paras: list[_Para], cands: list[_Cand], cast: Cast) -> None:
                 continue
         if c.who is None and c.kind == "partial" and not c.span.carried:
             continue
-        if c.who is not None and id(c.who) in resolved:
-            c.speaker, c.role, c.person = resolved[id(c.who)]
+        key = (c.who, c.who.para if c.who is not None and c.who.para >= 0 else c.span.paragraph)
+        if c.who is not None and key in resolved:
+            c.speaker, c.role, c.person = resolved[key]
         else:
             _resolve(c, cast, last)
             if c.who is not None:
-                resolved[id(c.who)] = (c.speaker, c.role, c.person)
+                resolved[key] = (c.speaker, c.role, c.person)
+        if c.who is not None and c.who.kind == "desc" and c.person is None:
+            _written_anaphora(paras, c, kept)
         if c.person is not None:
             c.person.spoke = True
             pos = c.span.paragraph * _PARA + c.span.open
@@ -480,6 +566,29 @@ def _attribute(paras: list[_Para], cands: list[_Cand], cast: Cast) -> None:
         last = c
     _share_runs(kept)
     cands[:] = kept
+
+
+_SOURCE_ANAPHOR = re.compile(
+    r"(?:the|this|that|its|his|her|their)\s+(statement|letter|post|tweet|message|email|report|"
+    r"release|memo|note|decree|declaration|announcement)",
+    re.IGNORECASE,
+)
+
+
+def _written_anaphora(paras: list[_Para], c: _Cand, kept: list[_Cand]) -> None:
+    """ "…," the statement said: the speaker of the quote that introduced "a statement"."""
+    m = _SOURCE_ANAPHOR.fullmatch(c.who.text if c.who else "")
+    if not m:
+        return
+    noun = re.compile(rf"\b{m.group(1)}\b", re.IGNORECASE)
+    for prev in reversed(kept[-6:]):
+        if c.span.paragraph - prev.span.paragraph > 2:
+            break
+        para = paras[prev.span.paragraph]
+        s, e = para.sentences[prev.sentence]
+        if noun.search(para.masked, s, e) and prev.speaker and prev.who is not c.who:
+            c.speaker, c.role, c.person = prev.speaker, prev.role, prev.person
+            return
 
 
 def _share_runs(kept: list[_Cand]) -> None:
@@ -576,10 +685,15 @@ def _passive_agent(masked: str, vs: int, ve: int, end: int) -> _Who | None:
 
 def _pre_attribution(masked: str, lo: int, hi: int, s: int, e: int) -> _Who | None:
     """X said "…" / X told Y that "…" / X said: "…" — the first speech verb with a subject."""
-    if _ACCORDING.search(masked, lo, hi):
-        return None  # left to _according_or_by
+    according = _ACCORDING.search(masked, lo, hi)
+    according_end = -1
+    if according:
+        comma = masked.find(",", according.end(), hi)
+        according_end = comma if comma >= 0 else hi
     for m in SPEECH_VERB_RE.finditer(masked, lo, hi):
         verb = m.group()
+        if according and according.start() <= m.start() < according_end:
+            continue  # "according to a statement released by X": left to _according_or_by
         if verb in NOUN_LIKE_FORMS and not _verb_position(masked, lo, m.start()):
             continue
         if verb.endswith("ing"):
@@ -593,9 +707,11 @@ def _pre_attribution(masked: str, lo: int, hi: int, s: int, e: int) -> _Who | No
         if passive is not None:
             return passive
         who = _subject(masked, lo, m.start())
-        if who is None and lo != s and masked[lo : m.start()].strip(" ,;:—–-") == "":
+        lead = masked[lo : m.start()].strip(" ,;:—–-")
+        if who is None and lo != s and lead in ("", "and", "but", "while", "then", "and then"):
             return _Who("same", "", pos=m.start())
-        if who is None and verb not in RECIPIENT_FORMS:
+        between = masked[m.end() : hi]
+        if who is None and verb not in RECIPIENT_FORMS and re.search(r"[,:]\s*$", between):
             who = _np_after(masked, m.end(), hi)
         if who is not None:
             return who
@@ -685,6 +801,16 @@ def _subject(masked: str, lo: int, hi: int, *, after_quote: bool = False) -> _Wh
             rest = [w.lower() for w in words[1:]]
             if all(w in _ADVERB_WORDS or w.endswith("ly") for w in rest):
                 return _Who("pronoun", first, pos=a + seg.index(words[0]))
+        if (
+            n == 0
+            and (first in _SUBORDINATORS or first in ("and", "but"))
+            and len(words) > 1
+            and first not in PREPOSITIONS
+        ):
+            # "…, though a spokeswoman warned": the clause's own subject.
+            a += seg.index(words[1])
+            seg, words = masked[a:b], words[1:]
+            first = words[0].lower()
         if first in _SUBORDINATORS or (first in PREPOSITIONS and first != "of"):
             continue
         if first.endswith("ing") and n > 0:
@@ -712,6 +838,10 @@ def _subject(masked: str, lo: int, hi: int, *, after_quote: bool = False) -> _Wh
     return desc
 
 
+_COMMON: ContextVar[frozenset[str]] = ContextVar("_COMMON", default=frozenset())
+"""Lower-case words of the article being read, set for the length of one extract_quotes call."""
+
+
 def _name_in(masked: str, a: int, b: int) -> Name | None:
     """The first person (else body) in a stretch, skipping objects, modifiers and possessors."""
     org: Name | None = None
@@ -719,6 +849,8 @@ def _name_in(masked: str, a: int, b: int) -> Name | None:
         name = classify(run, sentence_start=run.start == a)
         if name is None or name.kind in ("place", "title"):
             continue
+        if name.kind == "single" and name.text.lower() in _COMMON.get() and len(run.words) == 1:
+            continue  # "Residents of Lowbridge …": a common word that starts a sentence
         if not subject_like(run) and not (
             name.kind == "person" and name.titles and not run.possessive
         ):
@@ -812,6 +944,8 @@ def _description(seg: str, pos: int) -> _Who | None:
     head = low[-1].rstrip("s")
     if (
         low[0] in DETERMINERS
+        or low[0] in _PERSON_HEADS
+        or (low[0] in ROLE_NOUNS and len(low) > 1 and low[1] == "of")
         or low[-1] in ROLE_NOUNS
         or head in ROLE_NOUNS
         or possessive
@@ -854,11 +988,33 @@ def _from_context(paras: list[_Para], c: _Cand, last: _Cand | None) -> _Who | No
             return last.who
         pp = paras[prev_para]
         ps, pe = pp.sentences[prev_sent]
-        name = _name_in(pp.masked, ps, _first_clause_end(pp.masked, ps, pe))
-        if name is not None and name.kind in ("person", "single"):
-            return _Who("name", name.text, pos=name.start)
+        who = _subject(pp.masked, ps, _first_clause_end(pp.masked, ps, pe))
+        if who is None or who.kind not in ("name", "pronoun"):
+            who = _sentence_subject(pp.masked, ps, pe)
+        if who is not None and who.kind in ("name", "pronoun"):
+            return _Who(who.kind, who.text, who.role, who.pos, prev_para)
     if near and last is not None:
         return last.who
+    return None
+
+
+def _sentence_subject(masked: str, s: int, e: int) -> _Who | None:
+    """The grammatical subject of a sentence: its first segment that is not an adverbial."""
+    for a, b in _segments(masked, s, e):
+        seg = masked[a:b]
+        words = seg.split()
+        if not words or _MASK in seg or _OPEN_MARK in seg:
+            continue
+        first = words[0].lower()
+        if first in _SUBORDINATORS or first in PREPOSITIONS or first.endswith(("ing", "ed")):
+            continue
+        if pronoun_gender(first) is not None or first in ("they", "it", "we"):
+            return _Who("pronoun", first, pos=a + seg.index(words[0]))
+        end = _first_clause_end(masked, a, b)
+        name = _name_in(masked, a, end)
+        if name is not None and name.kind in ("person", "single"):
+            return _Who("name", name.text, pos=name.start)
+        return None
     return None
 
 
@@ -946,7 +1102,7 @@ def _recipient(gap: list[str]) -> bool:
 def _resolve(c: _Cand, cast: Cast, last: _Cand | None) -> None:
     """Turn the attribution into the fullest name, its role and the person behind it."""
     who = c.who
-    para_pos = c.span.paragraph * _PARA
+    para_pos = (who.para if who is not None and who.para >= 0 else c.span.paragraph) * _PARA
     if who is None:
         if last is not None:
             c.speaker, c.role, c.person = last.speaker, last.role, last.person
@@ -994,11 +1150,15 @@ def _pronoun_person(who: _Who, cast: Cast, last: _Cand | None, pos: int) -> Pers
 
 
 def _desc_person(text: str, cast: Cast, pos: int) -> Person | None:
-    """ "The commissioner" or "the father" resolved to the named person, when the text allows."""
+    """ "The commissioner", "the father", "the council" resolved to the named one, if clear."""
     words = text.lower().split()
     if len(words) > 3 or words[0] not in ("the", "this", "that"):
         return None
     noun = words[-1]
+    if _AGED.fullmatch(noun):
+        return cast.pronoun("he", pos, any_gender=True)  # "the 23-year-old said"
+    if noun in _ORG_TYPES:
+        return cast.body(noun, pos)
     if noun in _KINSHIP:
         return cast.with_role(noun, pos, _KINSHIP[noun])  # type: ignore[arg-type]
     if noun in TITLES or noun in ROLE_NOUNS:

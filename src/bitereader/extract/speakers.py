@@ -70,6 +70,15 @@ _COUNTRY_CODES = frozenset(
     )
 )
 _AGENT_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "man", "woman", "ee")
+_NOT_AGENTS = frozenset(
+    _words(
+        """
+        later never ever after under over other together rather further either neither whether
+        per or for nor her however whenever wherever sooner earlier meant went sent spent lent
+        want don’t can’t isn’t aren’t wasn’t weren’t didn’t present recent current frequent
+        """
+    )
+)
 _ACRONYM_DEF = re.compile(r"\(([A-Z][A-Za-z]{1,7})\)")
 
 
@@ -125,7 +134,8 @@ def runs_in(text: str, lo: int = 0, hi: int | None = None) -> list[Run]:
         j = i
         while j + 1 < len(words):
             ns, _ne, nw = words[j + 1]
-            if text[words[j][1] : ns] != " " or _POSSESSIVE.search(words[j][2]):
+            gap = text[words[j][1] : ns]
+            if not gap or gap.strip() or _POSSESSIVE.search(words[j][2]):
                 break
             if _cap(nw) or _HYPHEN_PARTICLE.match(nw):
                 j += 1
@@ -173,9 +183,11 @@ def classify(run: Run, *, sentence_start: bool = False) -> Name | None:
         last_org = max(i for i, w in enumerate(lowered) if w in ORG_WORDS)
         rest = words[last_org + 1 :]
         rest_low = lowered[last_org + 1 :]
+        titled = False
         while rest and (rest_low[0] in TITLES or rest_low[0] in _COUNTRY_CODES):
             rest, rest_low = rest[1:], rest_low[1:]
-        if rest and not any(w in ORG_WORDS for w in rest_low):
+            titled = True
+        if rest and not any(w in ORG_WORDS for w in rest_low) and (titled or len(rest) >= 2):
             return Name("person", " ".join(rest), " ".join(words[: len(words) - len(rest)]), offset)
         return Name("org", " ".join(words), "", offset)
     title_end = 0
@@ -233,14 +245,18 @@ class Person:
     gender: Gender | None = None
     role: str | None = None
     roles: list[str] = field(default_factory=list)
+    described: bool = False
+    """An unnamed speaker known by a describing phrase ("the son of one victim")."""
     spoke: bool = False
     """Quoted somewhere in the article: good evidence of a person (or body) who speaks."""
 
     @property
     def human(self) -> bool:
         """Likely a person rather than a place or thing named by one word."""
-        return self.kind == "person" or (
-            self.kind == "single" and (self.spoke or self.gender is not None)
+        return (
+            self.kind == "person"
+            or self.described
+            or (self.kind == "single" and (self.spoke or self.gender is not None))
         )
 
 
@@ -260,6 +276,8 @@ class Cast:
         self.mentions: list[Mention] = []
         self._positions: list[int] = []
         self.acronyms: dict[str, str] = {}
+        self.common: set[str] = set()
+        """Words the article writes in lower case: capitalised at a sentence start, not names."""
         self.places: set[str] = set()
         """Names the article puts after "in", "at" or "from" somewhere: probably places."""
 
@@ -342,12 +360,32 @@ class Cast:
         """The known person or body behind a name, if any."""
         return self.lookup(text) or self.people.get(self.acronyms.get(text, ""))
 
-    def pronoun(self, word: str, pos: int, *, window: int = 3 * 1_000_000) -> Person | None:
+    def body(self, noun: str, pos: int) -> Person | None:
+        """The organisation "the council" or "the airline" means: named with that word, else
+        the body most recently the subject of a sentence."""
+        i = bisect.bisect_left(self._positions, pos)
+        fallback: Person | None = None
+        for k in range(i - 1, -1, -1):
+            m = self.mentions[k]
+            if pos - m.pos > 4 * 1_000_000:
+                break
+            p = m.person
+            if p.kind != "org":
+                continue
+            if re.search(rf"\b{re.escape(noun)}\b", p.name, re.IGNORECASE):
+                return p
+            if fallback is None and m.subject and len(p.name) > 3:
+                fallback = p
+        return fallback
+
+    def pronoun(
+        self, word: str, pos: int, *, window: int = 3 * 1_000_000, any_gender: bool = False
+    ) -> Person | None:
         """The person a reader takes `word` ("he", "she", "they") to mean at `pos`.
 
         The most recent subject whose gender does not contradict the pronoun.
         """
-        want = _PRONOUNS.get(word.lower())
+        want = None if any_gender else _PRONOUNS.get(word.lower())
         i = bisect.bisect_left(self._positions, pos)
         plural = word.lower() in ("they", "it", "we")
         for k in range(i - 1, -1, -1):
@@ -391,7 +429,8 @@ def subject_like(run: Run) -> bool:
         return False
     if run.gap_after == " " and run.after[:1].islower():
         after = run.after
-        if after in ROLE_NOUNS or after in TITLES or after.endswith(_AGENT_SUFFIXES):
+        agent = after.endswith(_AGENT_SUFFIXES) and after not in _NOT_AGENTS
+        if after in ROLE_NOUNS or after in TITLES or agent:
             if not is_speech_word(after):
                 return False  # "US lawmakers", "Polish archbishop Wojciech Polak"
     if run.before and run.before2 in PREPOSITIONS and run.before not in TITLES:
