@@ -252,3 +252,18 @@ def test_library_from_environment(tmp_path: Path) -> None:
         capture_output=True,
     )
     assert len(snapshot(library)) == 1
+
+
+def test_watch_lists_pins_with_follow_ups(tmp_path: Path, library: Path) -> None:
+    story = json.loads(run(library, "search", "dockworkers", "strike", "--json").stdout)[0]["id"]
+    run(library, "pin", str(story))
+    follow_up = tmp_path / "follow-up.txt"
+    follow_up.write_text(
+        "Dockworkers end strike after automation deal\n\n"
+        "Dockworkers returned to the cranes on Friday after the union accepted job guarantees.\n"
+    )
+    run(library, "add", str(follow_up))
+    [watched] = json.loads(run(library, "watch", "--json").stdout)
+    assert watched["id"] == story and watched["follow_ups"] == 1
+    [found] = json.loads(run(library, "follow-ups", str(story), "--json").stdout)
+    assert found["headline"] == "Dockworkers end strike after automation deal"
