@@ -6,6 +6,7 @@ General English newswire vocabulary only; nothing here is taken from a particula
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 
 def words(text: str) -> list[str]:
@@ -79,11 +80,37 @@ NOUN_LIKE_FORMS: frozenset[str] = frozenset(
 )
 """Forms that are as often nouns ("the states", "a report"): verbs only after a subject."""
 
-SPEECH_VERB_RE = re.compile(
-    r"\b(?:"
-    + "|".join(sorted((re.escape(f) for f in SPEECH_FORMS), key=len, reverse=True))
-    + r")\b"
-)
+
+class _SpeechVerbs:
+    """Finds speech verbs by word lookup: much faster than one regex of 400 alternatives."""
+
+    _WORD = re.compile(r"\b[a-z]+\b")
+    pattern = (
+        r"\b(?:"
+        + "|".join(sorted((re.escape(f) for f in SPEECH_FORMS), key=len, reverse=True))
+        + r")\b"
+    )
+    """The same verbs as a regular expression, for composing anchored patterns."""
+
+    def finditer(
+        self, text: str, pos: int = 0, endpos: int | None = None
+    ) -> Iterator[re.Match[str]]:
+        """Each speech verb in `text[pos:endpos]`, as a match of the word."""
+        end = len(text) if endpos is None else endpos
+        for m in self._WORD.finditer(text, pos, end):
+            if m.group() in SPEECH_FORMS:
+                yield m
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
+        """The first speech verb in `text[pos:endpos]`, if any."""
+        return next(self.finditer(text, pos, endpos), None)
+
+    def fullmatch(self, word: str) -> bool:
+        """True when `word` is a speech verb."""
+        return word in SPEECH_FORMS
+
+
+SPEECH_VERB_RE = _SpeechVerbs()
 
 TITLES: frozenset[str] = frozenset(
     words(
@@ -132,8 +159,8 @@ ORG_WORDS: frozenset[str] = frozenset(
 PLACE_WORDS: frozenset[str] = frozenset(
     words(
         """
-    bay port city river street island islands mountain mountains mount lake sea ocean valley
-    beach park square road avenue airport station bridge canal coast gulf strait peninsula
+    bay port city river street island islands mountains mount sea ocean valley
+    beach square road avenue airport station bridge canal coast gulf strait peninsula
     desert forest hill hills falls harbour harbor town village capital north south east west
     northern southern eastern western central new san santa los las united
     """

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from contextvars import ContextVar
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from bitereader.extract.quote_lexicon import (
     ABBREVIATIONS,
@@ -216,7 +216,16 @@ def extract_quotes(paragraphs: Sequence[str]) -> tuple[Quote, ...]:
     finally:
         _COMMON.reset(token)
     return tuple(
-        Quote(c.text, c.speaker, c.role, c.kind, c.span.paragraph, c.start, c.end) for c in cands
+        Quote(
+            c.text,
+            c.person.name if c.person is not None else c.speaker,
+            c.role,
+            c.kind,
+            c.span.paragraph,
+            c.start,
+            c.end,
+        )
+        for c in cands
     )
 
 
@@ -307,7 +316,11 @@ def _learn_cast(paras: list[_Para]) -> Cast:
                 ) and not (run.before == "the" and name.kind in ("person", "single"))
                 role = _appositive_role(masked, run.end, e) if run.gap_after == ", " else None
                 role = role or _pre_role(masked, s, run.start, name)
-                label = _LABEL_BEFORE.search(masked, max(s, run.start - 40), run.start)
+                label = (
+                    _LABEL_BEFORE.search(masked[max(s, run.start - 40) : run.start])
+                    if masked[max(s, run.start - 2) : run.start].startswith(",")
+                    else None
+                )
                 if label and label.group(1).lower() in _PERSON_LABELS:
                     role = role or label.group(1).lower()  # "Her brother, Piotr, …"
                 person = cast.add(name, para.index * _PARA + name.start, subject=subject, role=role)
@@ -394,8 +407,7 @@ def _appositive_role(masked: str, after: int, limit: int) -> str | None:
 def _pre_role(masked: str, s: int, run_start: int, name: Name) -> str | None:
     """The role in "State Department spokeswoman Tammy Bruce" or "Mexican President X"."""
     head = masked[max(s, run_start - 80) : run_start]
-    m = re.search(r"((?:[\w’'-]+\s){1,5})$", head)
-    words = m.group(1).split() if m else []
+    words = head.split()[-5:] if head[-1:].isspace() else []
     picked: list[str] = []
     for w in reversed(words):
         low = w.lower()
@@ -643,8 +655,18 @@ def _post_attribution(masked: str, start: int, end: int, sentence_end: int) -> _
     if (
         first[:1].islower()
         and pronoun_gender(first) is None
-        and first.lower() not in ("they", "it", "we", "i", *DETERMINERS)
+        and first.lower()
+        not in (
+            "they",
+            "it",
+            "we",
+            "i",
+            *DETERMINERS,
+        )
     ):
+        who = _subject(masked, start, start + m.start(), after_quote=True)
+        if who is not None and who.kind in ("name", "org", "pronoun"):
+            return who  # "…," transport chief Dana Whitlock said
         lead = ""  # "…" such as troop deployment, said X: the reporter's words, then the verb
         if not re.search(r",\s*$", before):
             return None
@@ -845,7 +867,10 @@ _COMMON: ContextVar[frozenset[str]] = ContextVar("_COMMON", default=frozenset())
 def _name_in(masked: str, a: int, b: int) -> Name | None:
     """The first person (else body) in a stretch, skipping objects, modifiers and possessors."""
     org: Name | None = None
+    lead = a + len(masked[a:b]) - len(masked[a:b].lstrip())
     for run in runs_in(masked, a, b):
+        if run.start == lead:
+            run = replace(run, before="", before2="")  # the stretch starts here: nothing before
         name = classify(run, sentence_start=run.start == a)
         if name is None or name.kind in ("place", "title"):
             continue
@@ -1039,7 +1064,11 @@ def _kind(para: _Para, c: _Cand, prev: _Cand | None) -> QuoteKind:
     upper = c.text[:1].isupper() or c.text[:1] in "[(" or c.text[:1].isdigit()
     if prev is not None and re.fullmatch(r"\s*(?:and|or)\s*", pre):
         return prev.kind
-    continues = bool(re.match(r"\s*[a-z]", post)) and not _CONTINUES_AS_ATTRIBUTION.match(post)
+    continues = (
+        c.how != "post"
+        and bool(re.match(r"\s*[a-z]", post))
+        and not _CONTINUES_AS_ATTRIBUTION.match(post)
+    )
     if not lead.strip():
         return "partial" if continues else "direct"
     if re.search(r"[,:]\s*$", pre) and (upper or prev is not None):

@@ -7,6 +7,7 @@ for a speaker?" and "who does this pronoun or short name mean, at this point in 
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -37,7 +38,7 @@ _ABBREV_DOT = frozenset(
         "dr. mr. mrs. ms. st. jr. sr. prof. gen. sen. rep. gov. lt. col. sgt. capt. rev. fr. mt."
     )
 )
-_CLAUSE_GAP = re.compile(r"[,;:()\[\]“”\"—]")
+_CLAUSE_GAP = re.compile(r"[,;:.!?()\[\]“”\"—]")
 _PARTICLES = frozenset(
     _words(
         """
@@ -116,18 +117,40 @@ def _cap(word: str) -> bool:
 
 
 def runs_in(text: str, lo: int = 0, hi: int | None = None) -> list[Run]:
-    """Find runs of capitalised words (with name particles and initials) in `text[lo:hi]`."""
+    """Runs of capitalised words (with name particles and initials) inside `text[lo:hi]`."""
     hi = len(text) if hi is None else hi
+    starts, runs = _all_runs(text)
+    first = bisect.bisect_left(starts, lo)
+    found = []
+    for k in range(first, len(runs)):
+        run = runs[k]
+        if run.start >= hi:
+            break
+        if run.end <= hi:
+            found.append(run)
+    return found
+
+
+@functools.lru_cache(maxsize=256)
+def _tokens(text: str) -> list[tuple[int, int, str]]:
+    """Every word of `text` with its offsets, found once per text."""
     words = []
-    for m in _WORD.finditer(text, lo, hi):
+    for m in _WORD.finditer(text):
         w, end = m.group(), m.end()
         if w.endswith(".") and not _INITIAL.match(w) and w.lower() not in _ABBREV_DOT:
             w, end = w.rstrip("."), end - (len(w) - len(w.rstrip(".")))
         words.append((m.start(), end, w))
+    return words
+
+
+@functools.lru_cache(maxsize=256)
+def _all_runs(text: str) -> tuple[list[int], list[Run]]:
+    """Every run in `text`, found once per text (paragraphs are asked about many times)."""
+    words = _tokens(text)
     runs: list[Run] = []
     i = 0
     while i < len(words):
-        s, e, w = words[i]
+        s, _e, w = words[i]
         if not (_cap(w) or _HYPHEN_PARTICLE.match(w)):
             i += 1
             continue
@@ -150,7 +173,10 @@ def runs_in(text: str, lo: int = 0, hi: int | None = None) -> list[Run]:
                 break
         toks = [words[k][2] for k in range(i, j + 1)]
         last = toks[-1]
+        end = words[j][1]
         possessive = bool(_POSSESSIVE.search(last)) and len(last) > 2
+        if not possessive and last.endswith("s") and text[end : end + 1] in ("'", "’"):
+            possessive = not text[end + 1 : end + 2].isalnum()  # "Residents’ leader"
         if possessive:
             toks[-1] = re.sub(r"(?:['’]s|['’])$", "", last)
         before = before2 = ""
@@ -160,9 +186,9 @@ def runs_in(text: str, lo: int = 0, hi: int | None = None) -> list[Run]:
                 before2 = words[i - 2][2].lower()
         after = words[j + 1][2].lower() if j + 1 < len(words) else ""
         gap = text[words[j][1] : words[j + 1][0]] if j + 1 < len(words) else ""
-        runs.append(Run(s, words[j][1], tuple(toks), possessive, before, before2, after, gap))
+        runs.append(Run(s, end, tuple(toks), possessive, before, before2, after, gap))
         i = j + 1
-    return runs
+    return [r.start for r in runs], runs
 
 
 def _bare(word: str) -> str:
@@ -203,7 +229,11 @@ def classify(run: Run, *, sentence_start: bool = False) -> Name | None:
             return Name("title", " ".join(words), " ".join(words), offset)
     titles = " ".join(words[:title_end])
     name = words[title_end:]
-    if any(_bare(w) in PLACE_WORDS for w in name) and len(name) > 1:
+    if (
+        any(_bare(w) in PLACE_WORDS for w in name)
+        and len(name) > 1
+        and not is_speech_word(run.after)
+    ):
         return Name("place", " ".join(name), titles, offset)
     if len(name) == 1:
         word = name[0]
@@ -345,6 +375,8 @@ class Cast:
                 for p in known:
                     if len(text.split()) == 1 or p.name.split()[0] == first:
                         return p
+                    if " " not in p.name and p.kind in ("single", "person"):
+                        return p  # "Brennan" seen first, "Tom Brennan" now
         return None
 
     # Resolving ------------------------------------------------------------------------------
