@@ -6,7 +6,7 @@ import asyncio
 import hashlib
 import multiprocessing
 import os
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import AsyncIterator, Callable, Iterator, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -19,13 +19,20 @@ from bitereader.errors import BitereaderError, FetchError, LoadError, NotFoundEr
 from bitereader.extract.terms import key_terms
 from bitereader.loaders import MAX_FILE_BYTES, format_of, load_file, sniff
 from bitereader.models import AddReport, Article, Feed, Headline
-from bitereader.store import ALL_ARTICLES, FeedUpdate, HeadlineFilter, SaveStatus, Store
+from bitereader.store import (
+    ALL_ARTICLES,
+    FeedUpdate,
+    HeadlineFilter,
+    ItemCounts,
+    SaveStatus,
+    Store,
+)
 
 if TYPE_CHECKING:
     import httpx
 
     from bitereader.fetch import Fetched, FetchOptions
-    from bitereader.loaders.feeds import ParsedFeed
+    from bitereader.loaders.feeds import FeedDocument, ParsedFeed
 
 SAVE_BATCH = 500
 """Articles written per transaction when adding files: large enough to amortise the commit."""
@@ -418,15 +425,18 @@ class Library:
                 url=fetched.moved_to,
             )
             return FeedResult(self.store.feed(feed.id), "unchanged", 0)
+        counts = ItemCounts()
         try:
-            parsed = await builder.parse(fetched)
+            document = await builder.read(fetched)
+            # Batches are stored as they are built, so storing overlaps building. The
+            # validators go in last: a refresh cut short fetches the whole feed again.
+            async for articles in builder.build(document):
+                counts += self.store.save_items(feed.id, articles, now=now)
         except BitereaderError as error:
             return self._failed(feed.id, str(error), now)
         except Exception as error:  # a parser bug in one feed must not stop the others
             return self._failed(feed.id, f"internal error: {type(error).__name__}: {error}", now)
-        counts = self.store.save_refresh(
-            feed.id, parsed.articles, _update(fetched, parsed, digest), now=now
-        )
+        self.store.save_refresh(feed.id, (), _update(fetched, document, digest), now=now)
         return FeedResult(self.store.feed(feed.id), "updated", counts.added)
 
     def _failed(self, feed_id: int, error: str, now: datetime) -> FeedResult:
@@ -538,38 +548,39 @@ class _ArticleBuilder:
         if self._processes is not None:
             self._processes.shutdown(cancel_futures=True)
 
-    async def parse(self, fetched: Fetched) -> ParsedFeed:
-        """Read and build one fetched feed."""
-        from bitereader.loaders.feeds import (
-            ParsedFeed,
-            build_articles,
-            build_packed,
-            read_feed,
-            unpack_article,
-        )
+    async def read(self, fetched: Fetched) -> FeedDocument:
+        """Read a fetched feed's items (lxml, or feedparser for what lxml refuses)."""
+        from bitereader.loaders.feeds import read_feed
 
         loop = asyncio.get_running_loop()
-        document = await loop.run_in_executor(
+        return await loop.run_in_executor(
             self._thread,
             partial(read_feed, fetched.body, url=fetched.url, content_type=fetched.content_type),
         )
+
+    async def build(self, document: FeedDocument) -> AsyncIterator[list[Article]]:
+        """Build a feed's articles, yielding them in batches in feed order."""
+        from bitereader.loaders.feeds import build_articles, build_packed, unpack_article
+
+        loop = asyncio.get_running_loop()
         items = document.items
         self._built += len(items)
         processes = self._process_pool() if self._built >= PROCESS_MIN_ITEMS else None
         if processes is None:
-            articles = await loop.run_in_executor(
-                self._thread, build_articles, items, document.title
+            yield await loop.run_in_executor(self._thread, build_articles, items, document.title)
+            return
+        futures = [
+            loop.run_in_executor(
+                processes, build_packed, items[i : i + PROCESS_CHUNK], document.title
             )
-        else:
-            chunks = [items[i : i + PROCESS_CHUNK] for i in range(0, len(items), PROCESS_CHUNK)]
-            packed = await asyncio.gather(
-                *(
-                    loop.run_in_executor(processes, build_packed, chunk, document.title)
-                    for chunk in chunks
-                )
-            )
-            articles = [unpack_article(p) for part in packed for p in part]
-        return ParsedFeed(document.title, document.site_url, tuple(articles), document.warning)
+            for i in range(0, len(items), PROCESS_CHUNK)
+        ]
+        try:
+            for future in futures:
+                yield [unpack_article(packed) for packed in await future]
+        finally:
+            for future in futures:
+                future.cancel()
 
     def _process_pool(self) -> Executor | None:
         if self._processes is None and self._workers > 1:
@@ -582,7 +593,9 @@ class _ArticleBuilder:
         return self._processes
 
 
-def _update(fetched: Fetched, parsed: ParsedFeed, digest: str | None = None) -> FeedUpdate:
+def _update(
+    fetched: Fetched, parsed: ParsedFeed | FeedDocument, digest: str | None = None
+) -> FeedUpdate:
     return FeedUpdate(
         etag=fetched.etag,
         last_modified=fetched.last_modified,

@@ -629,7 +629,10 @@ def _http_url(link: str | None, base: str | None) -> str | None:
     """An absolute http(s) url, or None: other schemes are never opened."""
     if not link or not link.strip():
         return None
-    absolute = urljoin(base or "", link.strip())
+    link = link.strip()
+    if link.startswith(("http://", "https://")) and " " not in link:
+        return link  # already absolute: urljoin would only cost time
+    absolute = urljoin(base or "", link)
     return absolute if absolute.startswith(("http://", "https://")) else None
 
 

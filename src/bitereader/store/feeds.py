@@ -47,6 +47,13 @@ class ItemCounts:
     updated: int = 0
     unchanged: int = 0
 
+    def __add__(self, other: ItemCounts) -> ItemCounts:
+        return ItemCounts(
+            self.added + other.added,
+            self.updated + other.updated,
+            self.unchanged + other.unchanged,
+        )
+
 
 class FeedStore:
     """Feed queries; mixed into Store, which provides `db`."""
@@ -162,6 +169,11 @@ class FeedStore:
             if url:
                 _move(conn, feed_id, url)
 
+    def save_items(self, feed_id: int, articles: Sequence[Article], *, now: datetime) -> ItemCounts:
+        """Store a batch of a feed's items (as save_refresh does) without touching the feed."""
+        with self.db.transaction() as conn:
+            return _save_items(conn, feed_id, articles, to_epoch(now) or 0)
+
     def save_refresh(
         self, feed_id: int, articles: Sequence[Article], update: FeedUpdate, *, now: datetime
     ) -> ItemCounts:
@@ -208,14 +220,16 @@ def _save_items(
     latest: dict[str, Article] = {}
     for article in articles:
         latest[article.guid or f"hash:{article.content_hash}"] = article
-    known = {
-        row[1]: (row[0], tuple(row[2:]))
-        for row in conn.execute(
+    known: dict[str, tuple[int, tuple[object, ...]]] = {}
+    guids = list(latest)
+    for start in range(0, len(guids), _LOOKUP_CHUNK):
+        chunk = guids[start : start + _LOOKUP_CHUNK]
+        rows = conn.execute(
             f"SELECT id, guid, {_CONTENT_COLUMNS} FROM articles "
-            "WHERE feed_id = ? AND guid IS NOT NULL",
-            (feed_id,),
+            f"WHERE feed_id = ? AND guid IN ({', '.join('?' * len(chunk))})",
+            (feed_id, *chunk),
         )
-    }
+        known.update((row[1], (row[0], tuple(row[2:]))) for row in rows)
     updated = unchanged = 0
     candidates: list[tuple[Article, tuple[object, ...]]] = []
     for guid, article in latest.items():
