@@ -16,7 +16,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from quote_eval import OWN_SAMPLES, SHARED_SAMPLES, Score, sample_files, score_all  # noqa: E402
+from quote_eval import OWN_SAMPLES, SHARED_SAMPLES, Score, sample_files, score_all
 
 
 def _row(s: Score) -> str:

@@ -81,29 +81,44 @@ NOUN_LIKE_FORMS: frozenset[str] = frozenset(
 """Forms that are as often nouns ("the states", "a report"): verbs only after a subject."""
 
 
-class _SpeechVerbs:
-    """Finds speech verbs by word lookup: much faster than one regex of 400 alternatives."""
+def trie_pattern(words: frozenset[str]) -> str:
+    """One regular expression for many words, shaped as a trie so matching stays fast."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
 
-    _WORD = re.compile(r"\b[a-z]+\b")
-    pattern = (
-        r"\b(?:"
-        + "|".join(sorted((re.escape(f) for f in SPEECH_FORMS), key=len, reverse=True))
-        + r")\b"
-    )
-    """The same verbs as a regular expression, for composing anchored patterns."""
+    def build(node: dict) -> str:
+        ends = "" in node
+        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if ends else body
+
+    return build(trie)
+
+
+class _SpeechVerbs:
+    """Finds speech verbs with one trie-shaped expression, whole words only."""
+
+    pattern = r"\b" + trie_pattern(SPEECH_FORMS) + r"\b"
+    """The verbs as a regular expression, for composing anchored patterns."""
+
+    def __init__(self) -> None:
+        self._re = re.compile(r"(?<![\w’'-])" + trie_pattern(SPEECH_FORMS) + r"(?![\w’'-])")
 
     def finditer(
         self, text: str, pos: int = 0, endpos: int | None = None
     ) -> Iterator[re.Match[str]]:
-        """Each speech verb in `text[pos:endpos]`, as a match of the word."""
-        end = len(text) if endpos is None else endpos
-        for m in self._WORD.finditer(text, pos, end):
-            if m.group() in SPEECH_FORMS:
-                yield m
+        """Each speech verb in `text[pos:endpos]`."""
+        return self._re.finditer(text, pos, len(text) if endpos is None else endpos)
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
         """The first speech verb in `text[pos:endpos]`, if any."""
-        return next(self.finditer(text, pos, endpos), None)
+        return self._re.search(text, pos, len(text) if endpos is None else endpos)
 
     def fullmatch(self, word: str) -> bool:
         """True when `word` is a speech verb."""

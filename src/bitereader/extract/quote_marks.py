@@ -50,6 +50,9 @@ def choose_style(paragraphs: Sequence[str]) -> Style:
     """Decide whether double or single marks open the article's quotes."""
     doubles = singles = 0
     for text in paragraphs:
+        if "'" not in text and "‘" not in text:
+            doubles += len(_DOUBLE_OPENER.findall(text)) if '"' in text or "“" in text else 0
+            continue
         doubles += len(_DOUBLE_OPENER.findall(text))
         for m in _SINGLE_OPENER.finditer(text):
             if not _ELISION_RE.match(text, m.end()):

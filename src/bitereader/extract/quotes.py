@@ -23,10 +23,9 @@ from dataclasses import dataclass, replace
 
 from bitereader.extract.quote_lexicon import (
     ABBREVIATIONS,
+    DETERMINERS,
     FEMALE_WORDS,
     MALE_WORDS,
-    words as _words,
-    DETERMINERS,
     NAMING_FORMS,
     NOUN_LIKE_FORMS,
     PREPOSITIONS,
@@ -37,10 +36,13 @@ from bitereader.extract.quote_lexicon import (
     TITLES,
     WRITTEN_SOURCES,
 )
+from bitereader.extract.quote_lexicon import (
+    words as _words,
+)
 from bitereader.extract.quote_marks import MarkSpan, choose_style, find_spans
 from bitereader.extract.speakers import (
-    Gender,
     Cast,
+    Gender,
     Name,
     Person,
     classify,
@@ -66,6 +68,7 @@ _ATTRIBUTION_AHEAD = re.compile(
 )
 _PARENS = re.compile(r"\([^()]*\)")
 _DASH_ASIDE = re.compile(r"\s[—–]\s?[^—–]*?\s?[—–]\s|\s--\s[^-]*?\s--\s")
+_HAS_CAPITAL = re.compile(r"(?<=\s)[A-Z]")
 _LOWER_WORD = re.compile(r"\b[a-z][a-z’'-]+\b")
 _LABEL_BEFORE = re.compile(r"\b([A-Za-z-]+),\s*$")
 _COUPLE = re.compile(r"\b([A-Z][a-z]+) and ([A-Z][a-z]+) ([A-Z][\w’'-]+)\b")
@@ -258,7 +261,7 @@ def _sentences(masked: str) -> list[tuple[int, int]]:
     bounds: list[tuple[int, int]] = []
     start = 0
     for m in _SENTENCE_END.finditer(masked):
-        word = _LAST_WORD.search(masked, 0, m.start() + 1)
+        word = _LAST_WORD.search(masked, max(0, m.start() - 40), m.start() + 1)
         token = word.group(1).lower().strip("(\"“'‘") if word else ""
         token = token.rstrip(".!?…")
         if masked[m.start()] == "." and (
@@ -354,6 +357,11 @@ def _learn_described(cast: Cast, para: _Para, s: int, e: int) -> None:
     m = SPEECH_VERB_RE.search(para.masked, s, e)
     if not m or m.group() in NOUN_LIKE_FORMS:
         return
+    if (
+        _HAS_CAPITAL.search(para.masked, s + 1, m.start())
+        or _CLOSE_MARK in para.masked[s : m.start()]
+    ):
+        return  # a named subject, or a quote first: nothing to learn here
     who = _subject(para.masked, s, m.start())
     if who is None or who.kind != "desc":
         return
@@ -364,9 +372,9 @@ def _learn_described(cast: Cast, para: _Para, s: int, e: int) -> None:
     head = words[head_at - 1] if head_at else ""
     if head not in _PERSON_HEADS and head not in ROLE_NOUNS and head not in _PERSON_LABELS:
         return
-    if head not in MALE_WORDS and head not in FEMALE_WORDS and head not in _PERSON_HEADS:
-        if head in ROLE_NOUNS and not words[0] in ("the", "a", "an", "one"):
-            return
+    gendered = head in MALE_WORDS or head in FEMALE_WORDS or head in _PERSON_HEADS
+    if not gendered and head in ROLE_NOUNS and words[0] not in ("the", "a", "an", "one"):
+        return
     pos = para.index * _PARA + who.pos
     person = cast.add(Name("person", who.text, "", who.pos), pos, subject=True)
     person.described = True
@@ -469,7 +477,7 @@ def _words_before(text: str, pos: int, n: int) -> list[str]:
 
 def _not_speech(para: _Para, cand: _Cand) -> bool:
     """True for quoted names, titles, nicknames and glosses."""
-    text, masked = para.text, para.masked
+    masked = para.masked
     content = cand.text
     words = content.split()
     before = _words_before(masked, cand.span.open, 4)
@@ -1145,10 +1153,13 @@ def _resolve(c: _Cand, cast: Cast, last: _Cand | None) -> None:
     elif who.kind == "desc":
         person = _desc_person(who.text, cast, para_pos + who.pos)
         if person is None:
-            if last is not None and re.search(r"\b(?:them|us|these|those)\b", who.text):
-                if last.person is None:
-                    c.speaker, c.role = last.speaker, last.role
-                    return
+            plural = re.search(r"\b(?:them|us|these|those)\b", who.text)
+            if last is not None and plural and last.person is None:
+                c.speaker, c.role = (
+                    last.speaker,
+                    last.role,
+                )  # "One of them" after "one of the children"
+                return
             c.speaker = _possessor_source(who.text, cast) or who.text
             return
     else:

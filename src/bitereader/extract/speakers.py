@@ -151,7 +151,7 @@ def _all_runs(text: str) -> tuple[list[int], list[Run]]:
     i = 0
     while i < len(words):
         s, _e, w = words[i]
-        if not (_cap(w) or _HYPHEN_PARTICLE.match(w)):
+        if not w[0].isupper() and (w[0] not in "abdeilv" or not _HYPHEN_PARTICLE.match(w)):
             i += 1
             continue
         j = i
@@ -462,9 +462,8 @@ def subject_like(run: Run) -> bool:
     if run.gap_after == " " and run.after[:1].islower():
         after = run.after
         agent = after.endswith(_AGENT_SUFFIXES) and after not in _NOT_AGENTS
-        if after in ROLE_NOUNS or after in TITLES or agent:
-            if not is_speech_word(after):
-                return False  # "US lawmakers", "Polish archbishop Wojciech Polak"
+        if (after in ROLE_NOUNS or after in TITLES or agent) and not is_speech_word(after):
+            return False  # "US lawmakers", "Polish archbishop Wojciech Polak"
     if run.before and run.before2 in PREPOSITIONS and run.before not in TITLES:
         return False  # "the murder of journalist Jamal Khashoggi"
     return not (run.before in ("told", "tells", "telling") or run.before in DETERMINERS - {"the"})
