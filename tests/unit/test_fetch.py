@@ -413,3 +413,29 @@ def test_big_feed_is_built_in_worker_processes(httpserver: HTTPServer, library: 
     stored = library.article(library.headlines(limit=1)[0].id)
     assert stored.paragraphs == (f"Text of {stored.headline}.",)
     assert library.count() == 400
+
+
+def test_changed_feed_rebuilds_only_new_and_changed_items(
+    httpserver: HTTPServer, library: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    built: list[str] = []
+    real = feeds_module.build_articles
+
+    def counting(items, source):  # type: ignore[no-untyped-def]
+        built.extend(item.title for item in items)
+        return real(items, source)
+
+    monkeypatch.setattr(feeds_module, "build_articles", counting)
+    first = rss("One", "Two", "Three")
+    second = rss("Zero", "One", "Two", "Three").replace(b"Text of Two.", b"New text of Two.")
+    httpserver.expect_ordered_request("/feed").respond_with_data(first, content_type=RSS)
+    httpserver.expect_ordered_request("/feed").respond_with_data(second, content_type=RSS)
+    add(library, httpserver.url_for("/feed"))
+    library.refresh()
+    assert sorted(built) == ["One", "Three", "Two"]
+    built.clear()
+    report = library.refresh()
+    assert sorted(built) == ["Two", "Zero"]
+    assert report.new_articles == 1
+    two = next(h for h in library.headlines() if h.headline == "Two")
+    assert library.article(two.id).paragraphs == ("New text of Two.",)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -169,10 +169,34 @@ class FeedStore:
             if url:
                 _move(conn, feed_id, url)
 
-    def save_items(self, feed_id: int, articles: Sequence[Article], *, now: datetime) -> ItemCounts:
-        """Store a batch of a feed's items (as save_refresh does) without touching the feed."""
+    def save_items(
+        self,
+        feed_id: int,
+        articles: Sequence[Article],
+        *,
+        now: datetime,
+        digests: Mapping[str, str] | None = None,
+    ) -> ItemCounts:
+        """Store a batch of a feed's items (as save_refresh does) without touching the feed.
+
+        `digests` maps guids to the fingerprint of the raw item each article was built from.
+        """
         with self.db.transaction() as conn:
-            return _save_items(conn, feed_id, articles, to_epoch(now) or 0)
+            return _save_items(conn, feed_id, articles, to_epoch(now) or 0, digests or {})
+
+    def item_digests(self, feed_id: int, guids: Sequence[str]) -> dict[str, str]:
+        """The stored raw-item fingerprints of those of these guids the feed already has."""
+        found: dict[str, str] = {}
+        with self.db.reading() as conn:
+            for start in range(0, len(guids), _LOOKUP_CHUNK):
+                chunk = guids[start : start + _LOOKUP_CHUNK]
+                rows = conn.execute(
+                    "SELECT guid, item_digest FROM articles WHERE feed_id = ? AND "
+                    f"item_digest IS NOT NULL AND guid IN ({', '.join('?' * len(chunk))})",
+                    (feed_id, *chunk),
+                )
+                found.update(rows)
+        return found
 
     def save_refresh(
         self, feed_id: int, articles: Sequence[Article], update: FeedUpdate, *, now: datetime
@@ -184,7 +208,7 @@ class FeedStore:
         and pinned state; items gone from the feed stay in the library.
         """
         with self.db.transaction() as conn:
-            counts = _save_items(conn, feed_id, articles, to_epoch(now) or 0)
+            counts = _save_items(conn, feed_id, articles, to_epoch(now) or 0, {})
             conn.execute(
                 "UPDATE feeds SET last_refresh = ?, last_status = 'updated', last_error = NULL, "
                 "retry_after = NULL, etag = ?, last_modified = ?, body_hash = ?, "
@@ -214,7 +238,11 @@ def _move(conn: sqlite3.Connection, feed_id: int, url: str) -> None:
 
 
 def _save_items(
-    conn: sqlite3.Connection, feed_id: int, articles: Sequence[Article], added_at: int
+    conn: sqlite3.Connection,
+    feed_id: int,
+    articles: Sequence[Article],
+    added_at: int,
+    digests: Mapping[str, str],
 ) -> ItemCounts:
     """Bulk path: one query for the feed's known items, executemany for the new ones."""
     latest: dict[str, Article] = {}
@@ -258,6 +286,11 @@ def _save_items(
         hashes.add(digest)
         fresh.append((article, values))
     _insert(conn, feed_id, fresh, added_at)
+    if digests:
+        conn.executemany(
+            "UPDATE articles SET item_digest = ? WHERE feed_id = ? AND guid = ?",
+            [(digests[guid], feed_id, guid) for guid in latest if guid in digests],
+        )
     return ItemCounts(added=len(fresh), updated=updated, unchanged=unchanged)
 
 

@@ -84,7 +84,14 @@ CREATE TABLE settings (
 """
 
 
-MIGRATIONS: list[str] = [SCHEMA_V1, SCHEMA_V2]
+SCHEMA_V3 = """
+-- Digest of a feed item as last fetched (its raw fields), so a refresh rebuilds only the items
+-- that changed: turning HTML into text and finding quotes is most of the cost of a refresh.
+ALTER TABLE articles ADD COLUMN item_digest TEXT;
+"""
+
+
+MIGRATIONS: list[str] = [SCHEMA_V1, SCHEMA_V2, SCHEMA_V3]
 """MIGRATIONS[n] is the script that takes a library from version n to n + 1."""
 
 LATEST_VERSION = len(MIGRATIONS)
