@@ -18,8 +18,7 @@ from rich.text import Text
 
 from bitereader import __version__, output
 from bitereader.errors import BitereaderError
-from bitereader.library import Library, RefreshReport
-from bitereader.store import HeadlineFilter
+from bitereader.library import HeadlineFilter, Library, RefreshReport
 
 if TYPE_CHECKING:
     from bitereader.fetch import FetchOptions

@@ -34,6 +34,9 @@ if TYPE_CHECKING:
     from bitereader.fetch import Fetched, FetchOptions
     from bitereader.loaders.feeds import FeedDocument, ParsedFeed, RawItem
 
+# Part of the library's interface: the CLI and the app take these from here, not from the store.
+__all__ = ["ALL_ARTICLES", "AddReport", "FeedResult", "HeadlineFilter", "Library", "RefreshReport"]
+
 SAVE_BATCH = 500
 """Articles written per transaction when adding files: large enough to amortise the commit."""
 
