@@ -11,9 +11,9 @@ import json
 import os
 import sys
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
-from rich.console import Console
+from rich.console import Console, RenderableType
 from rich.text import Text
 
 from bitereader import __version__, output
@@ -28,6 +28,7 @@ EXIT_FAILED = 1
 EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130
 
+Item = TypeVar("Item")
 Handler = Callable[[argparse.Namespace, Library, Console], int]
 
 
@@ -217,6 +218,25 @@ def print_json(data: object) -> None:
     sys.stdout.write("\n")
 
 
+def print_listing(
+    console: Console,
+    *,
+    as_json: bool,
+    items: Sequence[Item],
+    to_json: Callable[[Item], object],
+    table: Callable[[], RenderableType],
+    empty: str,
+) -> int:
+    """Print a listing as JSON for scripts, as a table for people, or say that it is empty."""
+    if as_json:
+        print_json([to_json(item) for item in items])
+    elif items:
+        console.print(table())
+    else:
+        console.print(empty, style="dim", markup=False)
+    return EXIT_OK
+
+
 def cmd_add(args: argparse.Namespace, library: Library, console: Console) -> int:
     report = library.add_paths(args.paths)
     for note in report.notes:
@@ -230,13 +250,14 @@ def cmd_add(args: argparse.Namespace, library: Library, console: Console) -> int
 def cmd_list(args: argparse.Namespace, library: Library, console: Console) -> int:
     filter = HeadlineFilter(unread=args.unread, pinned=args.pinned)
     headlines = library.headlines(filter, limit=args.limit)
-    if args.json:
-        print_json([output.headline_json(h) for h in headlines])
-    elif headlines:
-        console.print(output.headline_table(headlines))
-    else:
-        console.print("No articles. Add some with: bitereader add PATH", style="dim")
-    return EXIT_OK
+    return print_listing(
+        console,
+        as_json=args.json,
+        items=headlines,
+        to_json=output.headline_json,
+        table=lambda: output.headline_table(headlines),
+        empty="No articles. Add some with: bitereader add PATH",
+    )
 
 
 def cmd_show(args: argparse.Namespace, library: Library, console: Console) -> int:
@@ -251,13 +272,14 @@ def cmd_show(args: argparse.Namespace, library: Library, console: Console) -> in
 def cmd_search(args: argparse.Namespace, library: Library, console: Console) -> int:
     query = " ".join(args.query)
     results = library.search(query, limit=args.limit)
-    if args.json:
-        print_json([output.headline_json(h) for h in results])
-    elif results:
-        console.print(output.headline_table(results, snippets=True))
-    else:
-        console.print(f"Nothing matches {query!r}.", style="dim", markup=False)
-    return EXIT_OK
+    return print_listing(
+        console,
+        as_json=args.json,
+        items=results,
+        to_json=output.headline_json,
+        table=lambda: output.headline_table(results, snippets=True),
+        empty=f"Nothing matches {query!r}.",
+    )
 
 
 def cmd_pin(args: argparse.Namespace, library: Library, console: Console) -> int:
@@ -295,24 +317,26 @@ def _mark(args: argparse.Namespace, library: Library, *, read: bool) -> int:
 
 def cmd_watch(args: argparse.Namespace, library: Library, console: Console) -> int:
     stories = library.watch_list_with_follow_ups()
-    if args.json:
-        print_json([{**output.headline_json(h), "follow_ups": count} for h, count in stories])
-    elif stories:
-        console.print(output.watch_table(stories))
-    else:
-        console.print("The watch list is empty. Pin a story with: bitereader pin ID", style="dim")
-    return EXIT_OK
+    return print_listing(
+        console,
+        as_json=args.json,
+        items=stories,
+        to_json=lambda story: {**output.headline_json(story[0]), "follow_ups": story[1]},
+        table=lambda: output.watch_table(stories),
+        empty="The watch list is empty. Pin a story with: bitereader pin ID",
+    )
 
 
 def cmd_follow_ups(args: argparse.Namespace, library: Library, console: Console) -> int:
     follow_ups = library.follow_ups(args.id, limit=args.limit)
-    if args.json:
-        print_json([output.headline_json(h) for h in follow_ups])
-    elif follow_ups:
-        console.print(output.headline_table(follow_ups))
-    else:
-        console.print(f"No follow-ups to {args.id} yet.", style="dim")
-    return EXIT_OK
+    return print_listing(
+        console,
+        as_json=args.json,
+        items=follow_ups,
+        to_json=output.headline_json,
+        table=lambda: output.headline_table(follow_ups),
+        empty=f"No follow-ups to {args.id} yet.",
+    )
 
 
 def cmd_stats(args: argparse.Namespace, library: Library, console: Console) -> int:
@@ -351,13 +375,14 @@ def cmd_unsubscribe(args: argparse.Namespace, library: Library, console: Console
 
 def cmd_feeds(args: argparse.Namespace, library: Library, console: Console) -> int:
     feeds = library.feeds(tag=args.tag)
-    if args.json:
-        print_json([output.feed_json(feed) for feed in feeds])
-    elif feeds:
-        console.print(output.feeds_table(feeds))
-    else:
-        console.print("No subscriptions. Add one with: bitereader subscribe URL", style="dim")
-    return EXIT_OK
+    return print_listing(
+        console,
+        as_json=args.json,
+        items=feeds,
+        to_json=output.feed_json,
+        table=lambda: output.feeds_table(feeds),
+        empty="No subscriptions. Add one with: bitereader subscribe URL",
+    )
 
 
 def cmd_refresh(args: argparse.Namespace, library: Library, console: Console) -> int:
