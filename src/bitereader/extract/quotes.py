@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from contextvars import ContextVar
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from bitereader.extract.quote_lexicon import (
     ABBREVIATIONS,
@@ -48,6 +48,7 @@ from bitereader.extract.speakers import (
     classify,
     guess_gender,
     pronoun_gender,
+    run_cache,
     runs_in,
     subject_like,
 )
@@ -211,11 +212,11 @@ def extract_quotes(paragraphs: Sequence[str]) -> tuple[Quote, ...]:
     spans = find_spans(paragraphs, style)
     paras = [_analyse(i, text, spans[i]) for i, text in enumerate(paragraphs)]
     cands = _candidates(paras)
-    common = frozenset(w for para in paras for w in _LOWER_WORD.findall(para.masked))
-    token = _COMMON.set(common)
+    token = _COMMON.set(_CommonWords(paras))
     try:
-        cast = _learn_cast(paras)
-        _attribute(paras, cands, cast)
+        with run_cache():
+            cast = _learn_cast(paras)
+            _attribute(paras, cands, cast)
     finally:
         _COMMON.reset(token)
     return tuple(
@@ -868,7 +869,21 @@ def _subject(masked: str, lo: int, hi: int, *, after_quote: bool = False) -> _Wh
     return desc
 
 
-_COMMON: ContextVar[frozenset[str]] = ContextVar("_COMMON", default=frozenset())
+class _CommonWords:
+    """The lower-case words of an article's prose, listed only if a rule asks about one."""
+
+    def __init__(self, paras: list[_Para]) -> None:
+        self._paras = paras
+        self._words: frozenset[str] | None = None
+
+    def __contains__(self, word: str) -> bool:
+        if self._words is None:
+            prose = "\n".join(para.masked for para in self._paras)
+            self._words = frozenset(_LOWER_WORD.findall(prose))
+        return word in self._words
+
+
+_COMMON: ContextVar[_CommonWords | frozenset[str]] = ContextVar("_COMMON", default=frozenset())
 """Lower-case words of the article being read, set for the length of one extract_quotes call."""
 
 
@@ -878,7 +893,7 @@ def _name_in(masked: str, a: int, b: int) -> Name | None:
     lead = a + len(masked[a:b]) - len(masked[a:b].lstrip())
     for run in runs_in(masked, a, b):
         if run.start == lead:
-            run = replace(run, before="", before2="")  # the stretch starts here: nothing before
+            run = run._replace(before="", before2="")  # the stretch starts here: nothing before
         name = classify(run, sentence_start=run.start == a)
         if name is None or name.kind in ("place", "title"):
             continue

@@ -7,11 +7,13 @@ for a speaker?" and "who does this pronoun or short name mean, at this point in 
 from __future__ import annotations
 
 import bisect
-import functools
 import re
 import unicodedata
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from bitereader.extract.quote_lexicon import (
     DETERMINERS,
@@ -83,8 +85,7 @@ _NOT_AGENTS = frozenset(
 _ACRONYM_DEF = re.compile(r"\(([A-Z][A-Za-z]{1,7})\)")
 
 
-@dataclass(frozen=True, slots=True)
-class Run:
+class Run(NamedTuple):
     """A stretch of capitalised words, as found in the (quote-masked) text."""
 
     start: int
@@ -101,8 +102,7 @@ class Run:
     """The characters between the run and the next word (", " or " ")."""
 
 
-@dataclass(frozen=True, slots=True)
-class Name:
+class Name(NamedTuple):
     """What a run names, once titles are set aside."""
 
     kind: Kind
@@ -112,6 +112,29 @@ class Name:
     start: int
 
 
+class _ArticleCache:
+    """What is worked out once per text while one article is read, then forgotten."""
+
+    __slots__ = ("names", "runs")
+
+    def __init__(self) -> None:
+        self.runs: dict[str, tuple[list[int], list[Run]]] = {}
+        self.names: dict[tuple[tuple[str, ...], str], Name | None] = {}
+
+
+_ARTICLE: ContextVar[_ArticleCache | None] = ContextVar("_ARTICLE", default=None)
+
+
+@contextmanager
+def run_cache() -> Iterator[None]:
+    """Remember each text's runs and their names while one article is read, then forget them."""
+    token = _ARTICLE.set(_ArticleCache())
+    try:
+        yield
+    finally:
+        _ARTICLE.reset(token)
+
+
 def _cap(word: str) -> bool:
     return word[:1].isupper()
 
@@ -119,75 +142,94 @@ def _cap(word: str) -> bool:
 def runs_in(text: str, lo: int = 0, hi: int | None = None) -> list[Run]:
     """Runs of capitalised words (with name particles and initials) inside `text[lo:hi]`."""
     hi = len(text) if hi is None else hi
-    starts, runs = _all_runs(text)
+    cache = _ARTICLE.get()
+    if cache is None:
+        starts, runs = _all_runs(text)
+    else:
+        found = cache.runs.get(text)
+        if found is None:
+            found = cache.runs[text] = _all_runs(text)
+        starts, runs = found
     first = bisect.bisect_left(starts, lo)
-    found = []
+    found_runs = []
     for k in range(first, len(runs)):
         run = runs[k]
         if run.start >= hi:
             break
         if run.end <= hi:
-            found.append(run)
-    return found
+            found_runs.append(run)
+    return found_runs
 
 
-@functools.lru_cache(maxsize=256)
-def _tokens(text: str) -> list[tuple[int, int, str]]:
-    """Every word of `text` with its offsets, found once per text."""
-    words = []
-    for m in _WORD.finditer(text):
-        w, end = m.group(), m.end()
-        if w.endswith(".") and not _INITIAL.match(w) and w.lower() not in _ABBREV_DOT:
-            w, end = w.rstrip("."), end - (len(w) - len(w.rstrip(".")))
-        words.append((m.start(), end, w))
-    return words
+_HYPHEN_PARTICLE_AT = re.compile(r"(?:el|al|ad|as|an|bin|ibn|abu|ben|de|van|von|d|l)-[A-Z]")
 
 
-@functools.lru_cache(maxsize=256)
+def _word(text: str, a: int, b: int) -> tuple[int, str]:
+    """The word at `text[a:b]` and its end, with a sentence's full stop taken off."""
+    w = text[a:b]
+    if w[-1] == "." and not _INITIAL.match(w) and w.lower() not in _ABBREV_DOT:
+        stripped = w.rstrip(".")
+        return b - (len(w) - len(stripped)), stripped
+    return b, w
+
+
 def _all_runs(text: str) -> tuple[list[int], list[Run]]:
-    """Every run in `text`, found once per text (paragraphs are asked about many times)."""
-    words = _tokens(text)
+    """Every run in `text`: words are found in one pass, and only capitalised ones looked at."""
+    spans = [m.span() for m in _WORD.finditer(text)]
+    n = len(spans)
     runs: list[Run] = []
-    i = 0
-    while i < len(words):
-        s, _e, w = words[i]
-        if not w[0].isupper() and (w[0] not in "abdeilv" or not _HYPHEN_PARTICLE.match(w)):
-            i += 1
+    k = 0
+    while k < n:
+        s, b = spans[k]
+        c = text[s]
+        if not c.isupper() and (c not in "abdeilv" or not _HYPHEN_PARTICLE_AT.match(text, s, b)):
+            k += 1
             continue
-        j = i
-        while j + 1 < len(words):
-            ns, _ne, nw = words[j + 1]
-            gap = text[words[j][1] : ns]
-            if not gap or gap.strip() or _POSSESSIVE.search(words[j][2]):
+        end, w = _word(text, s, b)
+        toks = [w]
+        j = k
+        while j + 1 < n and not _POSSESSIVE.search(w):
+            ns, nb = spans[j + 1]
+            if not text[end:ns].isspace():
                 break
-            if _cap(nw) or _HYPHEN_PARTICLE.match(nw):
+            ne, nw = _word(text, ns, nb)
+            if nw[0].isupper() or _HYPHEN_PARTICLE_AT.match(text, ns, nb):
                 j += 1
+                toks.append(nw)
+                end, w = ne, nw
             elif (
                 nw.lower() in _PARTICLES
-                and j + 2 < len(words)
-                and text[words[j + 1][1] : words[j + 2][0]] == " "
-                and _cap(words[j + 2][2])
+                and j + 2 < n
+                and text[ne : spans[j + 2][0]] == " "
+                and text[spans[j + 2][0]].isupper()
             ):
+                end, w = _word(text, *spans[j + 2])
+                toks += [nw, w]
                 j += 2
             else:
                 break
-        toks = [words[k][2] for k in range(i, j + 1)]
         last = toks[-1]
-        end = words[j][1]
         possessive = bool(_POSSESSIVE.search(last)) and len(last) > 2
         if not possessive and last.endswith("s") and text[end : end + 1] in ("'", "’"):
             possessive = not text[end + 1 : end + 2].isalnum()  # "Residents’ leader"
         if possessive:
             toks[-1] = re.sub(r"(?:['’]s|['’])$", "", last)
         before = before2 = ""
-        if i > 0 and not _CLAUSE_GAP.search(text, words[i - 1][1], s):
-            before = words[i - 1][2].lower()
-            if i > 1 and not _CLAUSE_GAP.search(text, words[i - 2][1], words[i - 1][0]):
-                before2 = words[i - 2][2].lower()
-        after = words[j + 1][2].lower() if j + 1 < len(words) else ""
-        gap = text[words[j][1] : words[j + 1][0]] if j + 1 < len(words) else ""
+        if k > 0:
+            pe, pw = _word(text, *spans[k - 1])
+            if not _CLAUSE_GAP.search(text, pe, s):
+                before = pw.lower()
+                if k > 1:
+                    ppe, ppw = _word(text, *spans[k - 2])
+                    if not _CLAUSE_GAP.search(text, ppe, spans[k - 1][0]):
+                        before2 = ppw.lower()
+        if j + 1 < n:
+            fs, fb = spans[j + 1]
+            after, gap = _word(text, fs, fb)[1].lower(), text[end:fs]
+        else:
+            after = gap = ""
         runs.append(Run(s, end, tuple(toks), possessive, before, before2, after, gap))
-        i = j + 1
+        k = j + 1
     return [r.start for r in runs], runs
 
 
@@ -197,8 +239,19 @@ def _bare(word: str) -> str:
 
 def classify(run: Run, *, sentence_start: bool = False) -> Name | None:
     """Say whether a run names a person, a body, a place or only a title; None if nothing."""
-    words = list(run.words)
-    offset = run.start
+    cache = _ARTICLE.get()
+    if cache is None:
+        return _classify(run.words, run.after, run.start)
+    key = (run.words, run.after)
+    if key in cache.names:
+        name = cache.names[key]
+    else:
+        name = cache.names[key] = _classify(run.words, run.after, run.start)
+    return name if name is None or name.start == run.start else name._replace(start=run.start)
+
+
+def _classify(run_words: tuple[str, ...], run_after: str, offset: int) -> Name | None:
+    words = list(run_words)
     while words and (_bare(words[0]) in NOT_NAMES and _bare(words[0]) not in TITLES):
         words.pop(0)
     if not words:
@@ -232,7 +285,7 @@ def classify(run: Run, *, sentence_start: bool = False) -> Name | None:
     if (
         any(_bare(w) in PLACE_WORDS for w in name)
         and len(name) > 1
-        and not is_speech_word(run.after)
+        and not is_speech_word(run_after)
     ):
         return Name("place", " ".join(name), titles, offset)
     if len(name) == 1:
