@@ -61,7 +61,6 @@ _MASK = "\x00"
 _OPEN_MARK, _CLOSE_MARK = "“", "”"
 
 _SENTENCE_END = re.compile(r"[.!?…]+[”\"’')\]]*\s+(?=“|[\"‘'(\[]?[A-Z0-9\u00c0-\u024f])")
-_LAST_WORD = re.compile(r"(\S+)$")
 _ATTRIBUTION_AHEAD = re.compile(
     r"(?!(?:The|This|That|It|He|She|They|We|I)\b)(?:[A-Z][\w’'.-]*\s+){1,5}(?:\w+ly\s+)?(?:"
     + SPEECH_VERB_RE.pattern
@@ -237,24 +236,39 @@ def extract_quotes(paragraphs: Sequence[str]) -> tuple[Quote, ...]:
 
 
 def _analyse(index: int, text: str, spans: list[MarkSpan]) -> _Para:
-    chars = list(text)
-    for span in spans:
-        if not span.carried or text[span.open] in "\"“”„«»'‘’‚":
-            chars[span.open] = _OPEN_MARK
-        inner_end = span.close
-        keep = inner_end - 1
-        while keep > span.open and text[keep].isspace():
-            keep -= 1
-        tail = text[max(span.open + 1, keep - 3) : keep + 1]
-        final = next((ch for ch in reversed(tail) if ch in ".!?"), None)
-        for k in range(span.open + 1, inner_end):
-            chars[k] = _MASK
-        if final and keep > span.open:
-            chars[keep] = final  # "…incurable[.]" still ends a sentence
-        if span.close < len(text):
-            chars[span.close] = _CLOSE_MARK
-    masked = "".join(chars)
+    masked = _mask(text, spans)
     return _Para(index, text, masked, _sentences(masked), spans)
+
+
+def _mask(text: str, spans: list[MarkSpan]) -> str:
+    """The paragraph with every quote's words blanked and its marks made curly.
+
+    Spans come in order and never overlap, so the text is rebuilt from slices.
+    """
+    parts: list[str] = []
+    at = 0
+    for span in spans:
+        o, c = span.open, span.close
+        parts.append(text[at:o])
+        carried_mark = span.carried and text[o] not in "\"“”„«»'‘’‚"
+        parts.append(text[o] if carried_mark else _OPEN_MARK)
+        keep = c - 1
+        while keep > o and text[keep].isspace():
+            keep -= 1
+        tail = text[max(o + 1, keep - 3) : keep + 1]
+        final = next((ch for ch in reversed(tail) if ch in ".!?"), None)
+        if final and keep > o:
+            # "…incurable[.]" still ends a sentence
+            parts += (_MASK * (keep - o - 1), final, _MASK * (c - keep - 1))
+        else:
+            parts.append(_MASK * (c - o - 1))
+        if c < len(text):
+            parts.append(_CLOSE_MARK)
+            at = c + 1
+        else:
+            at = c
+    parts.append(text[at:])
+    return "".join(parts)
 
 
 def _sentences(masked: str) -> list[tuple[int, int]]:
@@ -262,8 +276,9 @@ def _sentences(masked: str) -> list[tuple[int, int]]:
     bounds: list[tuple[int, int]] = []
     start = 0
     for m in _SENTENCE_END.finditer(masked):
-        word = _LAST_WORD.search(masked, max(0, m.start() - 40), m.start() + 1)
-        token = word.group(1).lower().strip("(\"“'‘") if word else ""
+        # The word the stop ends (within 40 characters): what \S+$ would find, without a scan.
+        word = masked[max(0, m.start() - 40) : m.start() + 1].split()
+        token = word[-1].lower().strip("(\"“'‘") if word else ""
         token = token.rstrip(".!?…")
         if masked[m.start()] == "." and (
             token in ABBREVIATIONS or (len(token) == 1 and token.isalpha()) or "." in token
