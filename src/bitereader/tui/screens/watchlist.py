@@ -35,7 +35,7 @@ class WatchListScreen(Screen[int | None]):
     DEFAULT_CSS = """
     WatchListScreen {
         #pins { height: 1fr; }
-        #hint { height: 1; dock: bottom; color: $text-muted; padding: 0 1; background: $panel; }
+        #hint { height: 1; color: $text-muted; padding: 0 1; background: $panel; }
     }
     """
 

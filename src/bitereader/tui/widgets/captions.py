@@ -19,7 +19,8 @@ class CaptionsPane(OptionList):
     CaptionsPane {
         border: round $panel;
         background: $surface;
-        &:focus { border: round $primary; }
+        border-title-color: $text-muted;
+        &:focus { border: round $primary; border-title-color: $primary; }
     }
     """
 
@@ -36,7 +37,10 @@ class CaptionsPane(OptionList):
 
     def show(self, article: Article | None) -> None:
         """List the captions of `article`."""
-        self.captions = () if article is None else article.captions
+        captions = () if article is None else article.captions
+        if captions == self.captions and self.option_count:
+            return  # unchanged (most often: none before, none now); skip a relayout
+        self.captions = captions
         self.clear_options()
         if not self.captions:
             self.add_option(

@@ -46,10 +46,10 @@ class HeadlinesList(ScrollView, can_focus=True):
 
     BINDING_GROUP_TITLE = "Headlines"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j,down", "cursor_down", "Down", id="headlines.down"),
-        Binding("k,up", "cursor_up", "Up", id="headlines.up"),
-        Binding("g,home", "first", "Top", id="headlines.top"),
-        Binding("G,end", "last", "Bottom", id="headlines.bottom"),
+        Binding("j,down", "cursor_down", "Down", show=False, id="headlines.down"),
+        Binding("k,up", "cursor_up", "Up", show=False, id="headlines.up"),
+        Binding("g,home", "first", "Top", show=False, id="headlines.top"),
+        Binding("G,end", "last", "Bottom", show=False, id="headlines.bottom"),
         Binding("pagedown", "page_down", "Page down", show=False, id="headlines.page_down"),
         Binding("pageup", "page_up", "Page up", show=False, id="headlines.page_up"),
     ]
@@ -67,7 +67,8 @@ class HeadlinesList(ScrollView, can_focus=True):
         border: round $panel;
         overflow-x: hidden;
         & > .headlines--cursor { background: $panel; text-style: bold; }
-        &:focus { border: round $primary; }
+        border-title-color: $text-muted;
+        &:focus { border: round $primary; border-title-color: $primary; }
         &:focus > .headlines--cursor { background: $primary 40%; }
         & > .headlines--unread { color: $foreground; text-style: bold; }
         & > .headlines--read { color: $text-muted; }
@@ -178,7 +179,6 @@ class HeadlinesList(ScrollView, can_focus=True):
         self.post_message(self.Counted(self.source.count()))
 
     def on_headlines_list_counted(self, message: Counted) -> None:
-        message.stop()
         self._total = message.total
         self._update_size()
         self.refresh()
@@ -195,8 +195,9 @@ class HeadlinesList(ScrollView, can_focus=True):
             if len(self._pages) > CACHED_PAGES:
                 self._pages.popitem(last=False)
             known = number * PAGE_SIZE + len(page)
-            if len(page) < PAGE_SIZE and (page or number == 0):
+            if len(page) < PAGE_SIZE and (page or number == 0) and self._total is None:
                 self._total = known
+                self.post_message(self.Counted(known))
             if known > self._known:
                 self._known = known
                 self._update_size()
@@ -325,8 +326,9 @@ class HeadlinesList(ScrollView, can_focus=True):
             when = f"pinned {when}"
         source = visible(headline.source or "")
         source_width = min(SOURCE_WIDTH, max(0, width // 5))
-        meta = f" {fit(source, source_width)} {when:>7} "
-        title_width = max(0, width - 3 - cell_len(meta))
+        when_width = 13 if self.show_pinned_time else 6
+        meta = f" {fit(source, source_width)} {when:>{when_width}} "
+        title_width = max(0, width - 4 - cell_len(meta))
         title = fit(visible(headline.headline), title_width)
         # Part styles carry the widget background; the row's background must win over it.
         row_bg = Style(bgcolor=row_style.bgcolor)

@@ -19,7 +19,8 @@ class QuotesPane(OptionList):
     QuotesPane {
         border: round $panel;
         background: $surface;
-        &:focus { border: round $primary; }
+        border-title-color: $text-muted;
+        &:focus { border: round $primary; border-title-color: $primary; }
     }
     """
 
@@ -37,7 +38,10 @@ class QuotesPane(OptionList):
     def show(self, article: Article | None) -> None:
         """List the quotes of `article` in the order they appear."""
         quotes = () if article is None else article.quotes
-        self.quotes = tuple(sorted(quotes, key=lambda q: (q.paragraph, q.start)))
+        quotes = tuple(sorted(quotes, key=lambda q: (q.paragraph, q.start)))
+        if quotes == self.quotes and self.option_count:
+            return  # unchanged (most often: none before, none now); skip a relayout
+        self.quotes = quotes
         self.clear_options()
         if not self.quotes:
             self.add_option(
