@@ -161,7 +161,35 @@ def runs_in(text: str, lo: int = 0, hi: int | None = None) -> list[Run]:
     return found_runs
 
 
-_HYPHEN_PARTICLE_AT = re.compile(r"(?:el|al|ad|as|an|bin|ibn|abu|ben|de|van|von|d|l)-[A-Z]")
+def _char_class(codes: list[int]) -> str:
+    """A regular-expression character class for code points, written as ranges."""
+    parts: list[str] = []
+    k = 0
+    while k < len(codes):
+        j = k
+        while j + 1 < len(codes) and codes[j + 1] == codes[j] + 1:
+            j += 1
+        lo, hi = re.escape(chr(codes[k])), re.escape(chr(codes[j]))
+        parts.append(lo if j == k else f"{lo}-{hi}")
+        k = j + 1
+    return "".join(parts)
+
+
+# Where a capitalised word may start. The class is built from the Basic Multilingual Plane;
+# astral characters are all let through and checked in Python.
+_CAPITAL = re.compile(
+    "[" + _char_class([c for c in range(0x10000) if chr(c).isupper()]) + "\U00010000-\U0010ffff]"
+)
+_PARTICLE_START = re.compile(r"(?:el|al|ad|as|an|bin|ibn|abu|ben|de|van|von|d|l)-[A-Z]")
+_HYPHEN_CAPITAL = re.compile(r"-[A-Z]")
+_NOT_WORD_START = "._'’-–"
+"""Characters that belong to a word's stretch of text but cannot start the word."""
+_PREVIOUS_STRETCH = re.compile(
+    # Read backwards from a word's start: its own leading marks, any stretches with no letter
+    # or digit in them, then the stretch of the word before (reversed).
+    r"[._'’\-–]*(?:[^\w.'’\-–]+[._'’\-–]+(?![\w.'’\-–]))*[^\w.'’\-–]+([\w.'’\-–]+)"
+)
+_SPACES = re.compile(r"\s+")
 
 
 def _word(text: str, a: int, b: int) -> tuple[int, str]:
@@ -173,41 +201,66 @@ def _word(text: str, a: int, b: int) -> tuple[int, str]:
     return b, w
 
 
+def _word_start(text: str, p: int) -> bool:
+    """True when a letter at `p` starts a word rather than continuing one ("McDonald")."""
+    q = p - 1
+    while q >= 0 and text[q] in _NOT_WORD_START:
+        q -= 1
+    return q < 0 or not (text[q].isalnum() or text[q] == "_")
+
+
+def _previous_word(text: str, rev: str, start: int) -> tuple[int, int, str] | None:
+    """The word before the one starting at `start`: its start, end and text (`rev` reversed)."""
+    if start == 0:
+        return None
+    n = len(text)
+    m = _PREVIOUS_STRETCH.match(rev, n - start)
+    if m is None:
+        return None
+    found = _WORD.search(text, n - m.end(1), n - m.start(1))
+    if found is None:
+        return None
+    end, w = _word(text, found.start(), found.end())
+    return found.start(), end, w
+
+
 def _all_runs(text: str) -> tuple[list[int], list[Run]]:
-    """Every run in `text`: words are found in one pass, and only capitalised ones looked at."""
-    spans = [m.span() for m in _WORD.finditer(text)]
-    n = len(spans)
+    """Every run in `text`, found by jumping from one capitalised word to the next."""
+    starts = [m.start() for m in _CAPITAL.finditer(text)]
+    if "-" in text and _HYPHEN_CAPITAL.search(text):
+        starts = sorted(starts + [m.start() for m in _PARTICLE_START.finditer(text)])
     runs: list[Run] = []
-    k = 0
-    while k < n:
-        s, b = spans[k]
-        c = text[s]
-        if not c.isupper() and (c not in "abdeilv" or not _HYPHEN_PARTICLE_AT.match(text, s, b)):
-            k += 1
+    rev = ""
+    done = 0
+    for p in starts:
+        if p < done or not _word_start(text, p):
             continue
-        end, w = _word(text, s, b)
+        first = _WORD.match(text, p)
+        if first is None:
+            continue
+        s = p
+        end, w = _word(text, s, first.end())
+        if not w[0].isupper() and not _HYPHEN_PARTICLE.match(w):
+            continue
         toks = [w]
-        j = k
-        while j + 1 < n and not _POSSESSIVE.search(w):
-            ns, nb = spans[j + 1]
-            if not text[end:ns].isspace():
+        while not _POSSESSIVE.search(w):
+            gap = _SPACES.match(text, end)
+            nxt = _WORD.match(text, gap.end()) if gap is not None else None
+            if nxt is None:
                 break
-            ne, nw = _word(text, ns, nb)
-            if nw[0].isupper() or _HYPHEN_PARTICLE_AT.match(text, ns, nb):
-                j += 1
+            ne, nw = _word(text, nxt.start(), nxt.end())
+            if nw[0].isupper() or _HYPHEN_PARTICLE.match(nw):
                 toks.append(nw)
                 end, w = ne, nw
-            elif (
-                nw.lower() in _PARTICLES
-                and j + 2 < n
-                and text[ne : spans[j + 2][0]] == " "
-                and text[spans[j + 2][0]].isupper()
-            ):
-                end, w = _word(text, *spans[j + 2])
-                toks += [nw, w]
-                j += 2
-            else:
-                break
+                continue
+            if nw.lower() in _PARTICLES and text[ne : ne + 1] == " ":
+                third = _WORD.match(text, ne + 1)
+                if third is not None and text[ne + 1].isupper():
+                    end, w = _word(text, ne + 1, third.end())
+                    toks += [nw, w]
+                    continue
+            break
+        done = end
         last = toks[-1]
         possessive = bool(_POSSESSIVE.search(last)) and len(last) > 2
         if not possessive and last.endswith("s") and text[end : end + 1] in ("'", "’"):
@@ -215,21 +268,21 @@ def _all_runs(text: str) -> tuple[list[int], list[Run]]:
         if possessive:
             toks[-1] = re.sub(r"(?:['’]s|['’])$", "", last)
         before = before2 = ""
-        if k > 0:
-            pe, pw = _word(text, *spans[k - 1])
-            if not _CLAUSE_GAP.search(text, pe, s):
-                before = pw.lower()
-                if k > 1:
-                    ppe, ppw = _word(text, *spans[k - 2])
-                    if not _CLAUSE_GAP.search(text, ppe, spans[k - 1][0]):
-                        before2 = ppw.lower()
-        if j + 1 < n:
-            fs, fb = spans[j + 1]
-            after, gap = _word(text, fs, fb)[1].lower(), text[end:fs]
+        if s:
+            rev = rev or text[::-1]
+            prev = _previous_word(text, rev, s)
+            if prev is not None and not _CLAUSE_GAP.search(text, prev[1], s):
+                before = prev[2].lower()
+                prev2 = _previous_word(text, rev, prev[0])
+                if prev2 is not None and not _CLAUSE_GAP.search(text, prev2[1], prev[0]):
+                    before2 = prev2[2].lower()
+        following = _WORD.search(text, end)
+        if following is not None:
+            fw = _word(text, following.start(), following.end())[1]
+            after, gap_after = fw.lower(), text[end : following.start()]
         else:
-            after = gap = ""
-        runs.append(Run(s, end, tuple(toks), possessive, before, before2, after, gap))
-        k = j + 1
+            after = gap_after = ""
+        runs.append(Run(s, end, tuple(toks), possessive, before, before2, after, gap_after))
     return [r.start for r in runs], runs
 
 
