@@ -35,6 +35,7 @@ from bitereader.extract.quote_lexicon import (
     TIME_WORDS,
     TITLES,
     WRITTEN_SOURCES,
+    trie_pattern,
 )
 from bitereader.extract.quote_lexicon import (
     words as _words,
@@ -162,6 +163,31 @@ _KINSHIP = {
     "widow": "f",
     "widower": "m",
 }
+
+
+# Patterns the rules use per quote or per name, compiled once: looking one up in re's cache
+# on every call cost more than most of the matches.
+_HE_SHE = re.compile(r"\b(?:he|him|his|she|her)\b")
+_APPOSITIVE_ROLE = re.compile(r",\s+((?:an?|the)\s+[^,;.“]{3,120})")
+_LEADING_ARTICLE = re.compile(r"^(?:an?|the)\s+")
+_WORDISH = re.compile(r"[\w’'.-]+")
+_NEXT_WORD = re.compile(r"\s*([\w’'-]+)")
+_CLAUSE_PUNCT = re.compile(r"[!?;:]\s|[a-z]{2}\.\s")
+_STOP_THEN_SPACE = re.compile(r"[.!?]\s")
+_ENDS_COMMA = re.compile(r",\s*$")
+_BY_AFTER = re.compile(r"\s+by\s")
+_CLAUSE_SPLIT = re.compile(r"[,;:]")
+_ENDS_COMMA_COLON = re.compile(r"[,:]\s*$")
+_WORD_BEFORE_SPACE = re.compile(r"(\S+)\s+$")
+_NP_STOP = re.compile(r"[.!?;“”\x00]|\s[—–]\s")
+_BY_FROM_OF = re.compile(r"\b(?:by|from|of)\s+(.+)$")
+_LEADING_THE = re.compile(r"^(?:the)\s+")
+_POSSESSIVE_END = re.compile(r"['’]s?$")
+_FINITE_VERB = re.compile(r"\s(?:[a-z]+(?:ed|s)|has|had|is|was|will|would|can|could)\b")
+_AND_OR = re.compile(r"\s*(?:and|or)\s*")
+_LOWER_NEXT = re.compile(r"\s*[a-z]")
+_PLURAL_PRONOUN = re.compile(r"\b(?:them|us|these|those)\b")
+_POSSESSOR_SOURCE = re.compile(r"^(?:the\s+)?(.+?)['’]s?\s+(\w+)$", re.IGNORECASE)
 
 
 @dataclass(slots=True)
@@ -368,6 +394,10 @@ _PERSON_HEADS = frozenset(
 )
 
 
+_DESCRIBED_HEAD = re.compile(trie_pattern(_PERSON_HEADS | ROLE_NOUNS | _PERSON_LABELS))
+"""Any head noun of a describing phrase, anywhere in a lower-cased stretch (no word bounds)."""
+
+
 def _learn_described(cast: Cast, para: _Para, s: int, e: int) -> None:
     """An unnamed speaker ("the son of one victim said …") can be what a later "he" means."""
     m = SPEECH_VERB_RE.search(para.masked, s, e)
@@ -378,6 +408,8 @@ def _learn_described(cast: Cast, para: _Para, s: int, e: int) -> None:
         or _CLOSE_MARK in para.masked[s : m.start()]
     ):
         return  # a named subject, or a quote first: nothing to learn here
+    if not _DESCRIBED_HEAD.search(para.masked[s : m.start()].lower()):
+        return  # no word that could head a describing phrase: no need to parse the subject
     who = _subject(para.masked, s, m.start())
     if who is None or who.kind != "desc":
         return
@@ -408,7 +440,7 @@ def _gender_word(word: str) -> Gender | None:
 
 def _pronoun_after(masked: str, s: int, e: int) -> str | None:
     """The gender of the first he/she after the sentence's subject, if any."""
-    m = re.search(r"\b(?:he|him|his|she|her)\b", masked[s:e])
+    m = _HE_SHE.search(masked[s:e])
     if not m:
         return None
     return "m" if m.group() in ("he", "him", "his") else "f"
@@ -416,7 +448,7 @@ def _pronoun_after(masked: str, s: int, e: int) -> str | None:
 
 def _appositive_role(masked: str, after: int, limit: int) -> str | None:
     """The role in "Barry Appleton, an international trade lawyer and ..., said"."""
-    m = re.match(r",\s+((?:an?|the)\s+[^,;.“]{3,120})", masked[after:limit])
+    m = _APPOSITIVE_ROLE.match(masked[after:limit])
     if not m:
         return None
     role = _CUT_ROLE.split(m.group(1), maxsplit=1)[0]
@@ -447,7 +479,7 @@ def _pre_role(masked: str, s: int, run_start: int, name: Name) -> str | None:
 
 
 def _clean_role(role: str) -> str | None:
-    role = re.sub(r"^(?:an?|the)\s+", "", role.strip(" ,;"))
+    role = _LEADING_ARTICLE.sub("", role.strip(" ,;"))
     return role or None
 
 
@@ -488,7 +520,7 @@ def _candidates(paras: list[_Para]) -> list[_Cand]:
 
 
 def _words_before(text: str, pos: int, n: int) -> list[str]:
-    return re.findall(r"[\w’'.-]+", text[max(0, pos - 80) : pos])[-n:]
+    return _WORDISH.findall(text[max(0, pos - 80) : pos])[-n:]
 
 
 def _not_speech(para: _Para, cand: _Cand) -> bool:
@@ -499,9 +531,9 @@ def _not_speech(para: _Para, cand: _Cand) -> bool:
     before = _words_before(masked, cand.span.open, 4)
     prev = before[-1].lower() if before else ""
     after_text = masked[cand.span.close + 1 : cand.span.close + 120]
-    nxt = re.match(r"\s*([\w’'-]+)", after_text)
+    nxt = _NEXT_WORD.match(after_text)
     next_word = nxt.group(1) if nxt else ""
-    short = len(words) <= 8 and not re.search(r"[!?;:]\s|[a-z]{2}\.\s", content)
+    short = len(words) <= 8 and not _CLAUSE_PUNCT.search(content)
     if _FIRST_PERSON.search(content):
         return False
     # Enrique “Kiki” Camarena: a nickname between a first name and a surname.
@@ -673,7 +705,7 @@ def _post_attribution(masked: str, start: int, end: int, sentence_end: int) -> _
     lead = before.strip(" ,:—–-")
     if _OPEN_MARK in before or _MASK in before:
         return None
-    if len(lead.split()) > 14 or (lead and re.search(r"[.!?]\s", before)):
+    if len(lead.split()) > 14 or (lead and _STOP_THEN_SPACE.search(before)):
         return None
     first = lead.split()[0] if lead else ""
     if (
@@ -692,7 +724,7 @@ def _post_attribution(masked: str, start: int, end: int, sentence_end: int) -> _
         if who is not None and who.kind in ("name", "org", "pronoun"):
             return who  # "…," transport chief Dana Whitlock said
         lead = ""  # "…" such as troop deployment, said X: the reporter's words, then the verb
-        if not re.search(r",\s*$", before):
+        if not _ENDS_COMMA.search(before):
             return None
     if verb.endswith("ing"):
         return None
@@ -718,7 +750,7 @@ def _passive_agent(masked: str, vs: int, ve: int, end: int) -> _Who | None:
     if not masked[vs:ve].endswith("ed"):
         return None
     head = masked[max(0, vs - 30) : vs]
-    right_after = re.match(r"\s+by\s", masked[ve : ve + 5])
+    right_after = _BY_AFTER.match(masked[ve : ve + 5])
     if not right_after and not re.search(
         r"\b(?:was|were|been|be|being|is|are)\s+(?:\w+ly\s+)?$", head
     ):
@@ -744,7 +776,7 @@ def _pre_attribution(masked: str, lo: int, hi: int, s: int, e: int) -> _Who | No
             continue
         if verb.endswith("ing"):
             lead = masked[lo : m.start()]
-            tail = re.split(r"[,;:]", lead)[-1].split()
+            tail = _CLAUSE_SPLIT.split(lead)[-1].split()
             if len(tail) <= 1:
                 # "…," further saying, "…" / …, telling X: "…": the main clause's speaker.
                 return _Who("same", "", pos=m.start())
@@ -757,7 +789,7 @@ def _pre_attribution(masked: str, lo: int, hi: int, s: int, e: int) -> _Who | No
         if who is None and lo != s and lead in ("", "and", "but", "while", "then", "and then"):
             return _Who("same", "", pos=m.start())
         between = masked[m.end() : hi]
-        if who is None and verb not in RECIPIENT_FORMS and re.search(r"[,:]\s*$", between):
+        if who is None and verb not in RECIPIENT_FORMS and _ENDS_COMMA_COLON.search(between):
             who = _np_after(masked, m.end(), hi)
         if who is not None:
             return who
@@ -766,7 +798,7 @@ def _pre_attribution(masked: str, lo: int, hi: int, s: int, e: int) -> _Who | No
 
 def _verb_position(masked: str, lo: int, at: int) -> bool:
     """True when the word before `at` can be a subject ("Trump states", not "the states")."""
-    prev = re.search(r"(\S+)\s+$", masked[max(lo, at - 40) : at])
+    prev = _WORD_BEFORE_SPACE.search(masked[max(lo, at - 40) : at])
     if not prev:
         return True
     word = prev.group(1)
@@ -931,7 +963,7 @@ def _name_in(masked: str, a: int, b: int) -> Name | None:
 def _np_after(masked: str, start: int, end: int, *, written_ok: bool = False) -> _Who | None:
     """The speaker named after a verb: "said Barry Appleton, an international trade lawyer"."""
     region = masked[start:end]
-    stop = re.search(r"[.!?;“”\x00]|\s[—–]\s", region)
+    stop = _NP_STOP.search(region)
     region = region[: stop.start()] if stop else region
     if not region.strip():
         return None
@@ -975,9 +1007,9 @@ def _np_after(masked: str, start: int, end: int, *, written_ok: bool = False) ->
 
 def _written_owner(seg: str, a: int) -> Name | None:
     """ "a statement released by Erdogan's office" → the owner of a written source."""
-    m = re.search(r"\b(?:by|from|of)\s+(.+)$", seg)
+    m = _BY_FROM_OF.search(seg)
     if m and any(w.lower() in WRITTEN_SOURCES for w in seg[: m.start()].split()):
-        owner = re.sub(r"^(?:the)\s+", "", m.group(1).strip())
+        owner = _LEADING_THE.sub("", m.group(1).strip())
         return Name("org", owner, "", a + m.start(1))
     return None
 
@@ -1003,7 +1035,7 @@ def _description(seg: str, pos: int) -> _Who | None:
     words, low = words[:cut], low[:cut]
     if not words or len(words) > 12 or low[-1] in TIME_WORDS:
         return None
-    possessive = words[0][:1].isupper() and re.search(r"['’]s?$", words[0])
+    possessive = words[0][:1].isupper() and _POSSESSIVE_END.search(words[0])
     head = low[-1].rstrip("s")
     if (
         low[0] in DETERMINERS
@@ -1085,7 +1117,7 @@ def _first_clause_end(masked: str, s: int, e: int) -> int:
     m = SPEECH_VERB_RE.search(masked, s, e)
     if m:
         return m.start()
-    m = re.search(r"\s(?:[a-z]+(?:ed|s)|has|had|is|was|will|would|can|could)\b", masked[s:e])
+    m = _FINITE_VERB.search(masked[s:e])
     return s + m.start() if m else e
 
 
@@ -1100,16 +1132,16 @@ def _kind(para: _Para, c: _Cand, prev: _Cand | None) -> QuoteKind:
     pre = masked[lo : c.span.open]
     post = masked[c.span.close + 1 : e] if c.span.close < len(masked) else ""
     upper = c.text[:1].isupper() or c.text[:1] in "[(" or c.text[:1].isdigit()
-    if prev is not None and re.fullmatch(r"\s*(?:and|or)\s*", pre):
+    if prev is not None and _AND_OR.fullmatch(pre):
         return prev.kind
     continues = (
         c.how != "post"
-        and bool(re.match(r"\s*[a-z]", post))
+        and bool(_LOWER_NEXT.match(post))
         and not _CONTINUES_AS_ATTRIBUTION.match(post)
     )
     if not lead.strip():
         return "partial" if continues else "direct"
-    if re.search(r"[,:]\s*$", pre) and (upper or prev is not None):
+    if _ENDS_COMMA_COLON.search(pre) and (upper or prev is not None):
         return "partial" if continues else "direct"
     for m in SPEECH_VERB_RE.finditer(pre):
         verb = m.group()
@@ -1183,7 +1215,7 @@ def _resolve(c: _Cand, cast: Cast, last: _Cand | None) -> None:
     elif who.kind == "desc":
         person = _desc_person(who.text, cast, para_pos + who.pos)
         if person is None:
-            plural = re.search(r"\b(?:them|us|these|those)\b", who.text)
+            plural = _PLURAL_PRONOUN.search(who.text)
             if last is not None and plural and last.person is None:
                 c.speaker, c.role = (
                     last.speaker,
@@ -1238,7 +1270,7 @@ def _desc_person(text: str, cast: Cast, pos: int) -> Person | None:
 
 def _possessor_source(text: str, cast: Cast) -> str | None:
     """ "The WHO's website" → the body that owns a written source."""
-    m = re.match(r"^(?:the\s+)?(.+?)['’]s?\s+(\w+)$", text, re.IGNORECASE)
+    m = _POSSESSOR_SOURCE.match(text)
     if m and m.group(2).lower() in WRITTEN_SOURCES and m.group(1)[:1].isupper():
         return cast.full_name(m.group(1))
     return None

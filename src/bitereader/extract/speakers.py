@@ -85,6 +85,10 @@ _NOT_AGENTS = frozenset(
 _ACRONYM_DEF = re.compile(r"\(([A-Z][A-Za-z]{1,7})\)")
 
 
+_POSSESSIVE_TAIL = re.compile(r"(?:['’]s|['’])$")
+_ACRONYM_WORD = re.compile(r"[\w’'-]+")
+
+
 class Run(NamedTuple):
     """A stretch of capitalised words, as found in the (quote-masked) text."""
 
@@ -266,7 +270,7 @@ def _all_runs(text: str) -> tuple[list[int], list[Run]]:
         if not possessive and last.endswith("s") and text[end : end + 1] in ("'", "’"):
             possessive = not text[end + 1 : end + 2].isalnum()  # "Residents’ leader"
         if possessive:
-            toks[-1] = re.sub(r"(?:['’]s|['’])$", "", last)
+            toks[-1] = _POSSESSIVE_TAIL.sub("", last)
         before = before2 = ""
         if s:
             rev = rev or text[::-1]
@@ -424,7 +428,7 @@ class Cast:
         for m in _ACRONYM_DEF.finditer(text):
             acro = m.group(1)
             letters = [c for c in acro if c.isupper()]
-            words = re.findall(r"[\w’'-]+", text[max(0, m.start() - 160) : m.start()])
+            words = _ACRONYM_WORD.findall(text[max(0, m.start() - 160) : m.start()])
             picked: list[str] = []
             k = len(letters) - 1
             for w in reversed(words):
