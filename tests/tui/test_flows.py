@@ -7,7 +7,7 @@ from collections.abc import Callable
 from datetime import timedelta
 
 import pytest
-from conftest import NOW
+from tui_support import NOW
 
 from bitereader.config import Config
 from bitereader.library import Library

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 
-from conftest import NOW, quoted_article
+from tui_support import NOW, quoted_article
 
 from bitereader.library import Library
 from bitereader.models import Article
@@ -343,3 +343,14 @@ async def test_panes_can_be_hidden_and_resized(demo: Library, make_app: MakeApp)
         await pilot.pause()
         assert listing.region.width == 0
         assert isinstance(app.focused, ArticleView)
+
+
+async def test_the_mouse_selects_and_opens_headlines(demo: Library, make_app: MakeApp) -> None:
+    order = newest_first(demo)
+    app = make_app(demo)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.click("#headlines", offset=(10, 3))  # row 2, below the top border
+        assert reader(app).article.id == order[2]
+        assert not demo.article(order[2]).read
+        await pilot.click("#headlines", offset=(10, 3))  # clicking it again opens it
+        assert demo.article(order[2]).read

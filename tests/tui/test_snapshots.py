@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import timedelta
 
-from conftest import NOW
 from textual.pilot import Pilot
+from tui_support import NOW
 
 from bitereader.library import Library
 from bitereader.tui.app import BitereaderApp
