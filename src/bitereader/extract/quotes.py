@@ -824,8 +824,10 @@ def _according_or_by(masked: str, lo: int, hi: int, e: int) -> _Who | None:
 def _segments(masked: str, lo: int, hi: int) -> list[tuple[int, int]]:
     """Comma-separated stretches of `masked[lo:hi]`, with parentheses and dash asides blanked."""
     chunk = masked[lo:hi]
-    chunk = _PARENS.sub(lambda m: " " * len(m.group()), chunk)
-    chunk = _DASH_ASIDE.sub(lambda m: " " + "," * (len(m.group()) - 2) + " ", chunk)
+    if "(" in chunk:
+        chunk = _PARENS.sub(lambda m: " " * len(m.group()), chunk)
+    if "—" in chunk or "–" in chunk or "--" in chunk:
+        chunk = _DASH_ASIDE.sub(lambda m: " " + "," * (len(m.group()) - 2) + " ", chunk)
     segs: list[tuple[int, int]] = []
     start = 0
     for m in _SEGMENT_BREAK.finditer(chunk):
@@ -859,7 +861,7 @@ def _appositive(seg: str) -> bool:
 
 def _subject(masked: str, lo: int, hi: int, *, after_quote: bool = False) -> _Who | None:
     """The speaker named just before a verb: walk back over appositives and adverbials."""
-    rel = _RELATIVE_WHO.search(masked, lo, hi)
+    rel = _RELATIVE_WHO.search(masked, lo, hi) if masked.find("who", lo, hi) >= 0 else None
     if rel:
         runs = runs_in(masked, rel.start(1), rel.end(1))
         name = classify(runs[-1]) if runs else None
@@ -939,11 +941,11 @@ def _name_in(masked: str, a: int, b: int) -> Name | None:
     org: Name | None = None
     lead = a + len(masked[a:b]) - len(masked[a:b].lstrip())
     for run in runs_in(masked, a, b):
-        if run.start == lead:
-            run = run._replace(before="", before2="")  # the stretch starts here: nothing before
         name = classify(run, sentence_start=run.start == a)
         if name is None or name.kind in ("place", "title"):
             continue
+        if run.start == lead:
+            run = run._replace(before="", before2="")  # the stretch starts here: nothing before
         if name.kind == "single" and name.text.lower() in _COMMON.get() and len(run.words) == 1:
             continue  # "Residents of Lowbridge …": a common word that starts a sentence
         if not subject_like(run) and not (

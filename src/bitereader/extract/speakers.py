@@ -97,7 +97,11 @@ class Run(NamedTuple):
     words: tuple[str, ...]
     possessive: bool
     before: str
-    """The word just before the run, lower-cased ("" at the start of the text)."""
+    """The word just before the run, lower-cased ("" at the start of the text).
+
+    Left empty, with `before2`, for runs that name no one, or only a place or a title: no rule
+    reads them there, and finding them was most of the cost of scanning an article.
+    """
     before2: str
     """The word before that one, lower-cased."""
     after: str
@@ -271,8 +275,16 @@ def _all_runs(text: str) -> tuple[list[int], list[Run]]:
             possessive = not text[end + 1 : end + 2].isalnum()  # "Residents’ leader"
         if possessive:
             toks[-1] = _POSSESSIVE_TAIL.sub("", last)
+        following = _WORD.search(text, end)
+        if following is not None:
+            fw = _word(text, following.start(), following.end())[1]
+            after, gap_after = fw.lower(), text[end : following.start()]
+        else:
+            after = gap_after = ""
+        words = tuple(toks)
+        name = _named(words, after, s)
         before = before2 = ""
-        if s:
+        if s and name is not None and name.kind not in ("place", "title"):
             rev = rev or text[::-1]
             prev = _previous_word(text, rev, s)
             if prev is not None and not _CLAUSE_GAP.search(text, prev[1], s):
@@ -280,13 +292,7 @@ def _all_runs(text: str) -> tuple[list[int], list[Run]]:
                 prev2 = _previous_word(text, rev, prev[0])
                 if prev2 is not None and not _CLAUSE_GAP.search(text, prev2[1], prev[0]):
                     before2 = prev2[2].lower()
-        following = _WORD.search(text, end)
-        if following is not None:
-            fw = _word(text, following.start(), following.end())[1]
-            after, gap_after = fw.lower(), text[end : following.start()]
-        else:
-            after = gap_after = ""
-        runs.append(Run(s, end, tuple(toks), possessive, before, before2, after, gap_after))
+        runs.append(Run(s, end, words, possessive, before, before2, after, gap_after))
     return [r.start for r in runs], runs
 
 
@@ -296,15 +302,20 @@ def _bare(word: str) -> str:
 
 def classify(run: Run, *, sentence_start: bool = False) -> Name | None:
     """Say whether a run names a person, a body, a place or only a title; None if nothing."""
+    return _named(run.words, run.after, run.start)
+
+
+def _named(words: tuple[str, ...], after: str, start: int) -> Name | None:
+    """`classify` for a run's words, remembered for the article being read."""
     cache = _ARTICLE.get()
     if cache is None:
-        return _classify(run.words, run.after, run.start)
-    key = (run.words, run.after)
+        return _classify(words, after, start)
+    key = (words, after)
     if key in cache.names:
         name = cache.names[key]
     else:
-        name = cache.names[key] = _classify(run.words, run.after, run.start)
-    return name if name is None or name.start == run.start else name._replace(start=run.start)
+        name = cache.names[key] = _classify(words, after, start)
+    return name if name is None or name.start == start else name._replace(start=start)
 
 
 def _classify(run_words: tuple[str, ...], run_after: str, offset: int) -> Name | None:
@@ -561,6 +572,9 @@ class Cast:
         return None
 
 
+_DETERMINERS_NOT_THE = DETERMINERS - {"the"}
+
+
 def subject_like(run: Run) -> bool:
     """True when a run stands where a subject would, not after a preposition or as a modifier."""
     if run.before == "to" and run.before2 == "according":
@@ -576,7 +590,7 @@ def subject_like(run: Run) -> bool:
             return False  # "US lawmakers", "Polish archbishop Wojciech Polak"
     if run.before and run.before2 in PREPOSITIONS and run.before not in TITLES:
         return False  # "the murder of journalist Jamal Khashoggi"
-    return not (run.before in ("told", "tells", "telling") or run.before in DETERMINERS - {"the"})
+    return not (run.before in ("told", "tells", "telling") or run.before in _DETERMINERS_NOT_THE)
 
 
 def is_speech_word(word: str) -> bool:
