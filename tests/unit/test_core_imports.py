@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import ast
 import subprocess
 import sys
+from pathlib import Path
+
+import bitereader
 
 
 def test_core_does_not_import_textual() -> None:
@@ -17,3 +21,24 @@ def test_core_does_not_import_textual() -> None:
         "assert not loaded, loaded\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def _imports(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text())
+    names: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            names.add(node.module)
+    return names
+
+
+def test_the_app_and_command_line_go_through_the_library() -> None:
+    """The TUI and CLI never parse or speak SQL: only library.py talks to the store."""
+    package = Path(bitereader.__file__).parent
+    front_ends = [package / "cli.py", package / "output.py", *(package / "tui").rglob("*.py")]
+    forbidden = ("bitereader.store", "bitereader.loaders", "sqlite3", "feedparser", "trafilatura")
+    for path in front_ends:
+        bad = {name for name in _imports(path) if name.startswith(forbidden)}
+        assert not bad, f"{path.relative_to(package)} imports {sorted(bad)}"

@@ -13,8 +13,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
+from bitereader.library import ALL_ARTICLES, HeadlineFilter
 from bitereader.models import Feed
-from bitereader.store import ALL_ARTICLES, HeadlineFilter
 from bitereader.tui.text import visible
 
 

@@ -15,9 +15,8 @@ from textual.widgets import Footer
 from textual.worker import Worker, WorkerState
 
 from bitereader.errors import BitereaderError
-from bitereader.library import Library
+from bitereader.library import ALL_ARTICLES, HeadlineFilter, Library
 from bitereader.models import Article, Headline
-from bitereader.store import ALL_ARTICLES, HeadlineFilter
 from bitereader.tui.messages import FeedRefreshed, RefreshFailed, RefreshFinished
 from bitereader.tui.screens.confirm import ConfirmOpenScreen, is_web_link
 from bitereader.tui.screens.filter import FilterScreen, describe_filter

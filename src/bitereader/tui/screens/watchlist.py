@@ -11,8 +11,7 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from bitereader.library import Library
-from bitereader.store import HeadlineFilter
+from bitereader.library import HeadlineFilter, Library
 from bitereader.tui.widgets.headlines import HeadlinesList, HeadlineSource
 
 if TYPE_CHECKING:
