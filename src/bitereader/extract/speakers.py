@@ -240,6 +240,7 @@ def _all_runs(text: str) -> tuple[list[int], list[Run]]:
     runs: list[Run] = []
     rev = ""
     done = 0
+    cache = _ARTICLE.get()
     for p in starts:
         if p < done or not _word_start(text, p):
             continue
@@ -251,6 +252,8 @@ def _all_runs(text: str) -> tuple[list[int], list[Run]]:
         if not w[0].isupper() and not _HYPHEN_PARTICLE.match(w):
             continue
         toks = [w]
+        following: tuple[int, str] | None = None
+        """The word that stopped the run, when it follows a plain space (it is the next word)."""
         while not _POSSESSIVE.search(w):
             gap = _SPACES.match(text, end)
             nxt = _WORD.match(text, gap.end()) if gap is not None else None
@@ -267,6 +270,7 @@ def _all_runs(text: str) -> tuple[list[int], list[Run]]:
                     end, w = _word(text, ne + 1, third.end())
                     toks += [nw, w]
                     continue
+            following = nxt.start(), nw
             break
         done = end
         last = toks[-1]
@@ -275,14 +279,16 @@ def _all_runs(text: str) -> tuple[list[int], list[Run]]:
             possessive = not text[end + 1 : end + 2].isalnum()  # "Residents’ leader"
         if possessive:
             toks[-1] = _POSSESSIVE_TAIL.sub("", last)
-        following = _WORD.search(text, end)
+        if following is None:
+            found = _WORD.search(text, end)
+            if found is not None:
+                following = found.start(), _word(text, found.start(), found.end())[1]
         if following is not None:
-            fw = _word(text, following.start(), following.end())[1]
-            after, gap_after = fw.lower(), text[end : following.start()]
+            after, gap_after = following[1].lower(), text[end : following[0]]
         else:
             after = gap_after = ""
         words = tuple(toks)
-        name = _named(words, after, s)
+        name = _named(words, after, s, cache)
         before = before2 = ""
         if s and name is not None and name.kind not in ("place", "title"):
             rev = rev or text[::-1]
@@ -302,12 +308,13 @@ def _bare(word: str) -> str:
 
 def classify(run: Run, *, sentence_start: bool = False) -> Name | None:
     """Say whether a run names a person, a body, a place or only a title; None if nothing."""
-    return _named(run.words, run.after, run.start)
+    return _named(run.words, run.after, run.start, _ARTICLE.get())
 
 
-def _named(words: tuple[str, ...], after: str, start: int) -> Name | None:
+def _named(
+    words: tuple[str, ...], after: str, start: int, cache: _ArticleCache | None
+) -> Name | None:
     """`classify` for a run's words, remembered for the article being read."""
-    cache = _ARTICLE.get()
     if cache is None:
         return _classify(words, after, start)
     key = (words, after)
