@@ -96,14 +96,14 @@ _SEPARATORS = st.sampled_from([" ", "", "  ", ", ", "\n", ". ", "\u00a0"])
 @given(st.lists(st.tuples(_PIECES, _SEPARATORS), max_size=14))
 def test_runs_match_a_word_by_word_reading(pieces: list[tuple[str, str]]) -> None:
     text = "".join(p + sep for p, sep in pieces)
-    got = [tuple(run) for run in speakers.runs_in(text)]
+    got = [tuple(run)[:8] for run in speakers.runs_in(text)]
     assert got == _reference_runs(text)
 
 
 @settings(max_examples=150, deadline=None)
 @given(st.text(max_size=120))
 def test_runs_match_on_any_text(text: str) -> None:
-    assert [tuple(run) for run in speakers.runs_in(text)] == _reference_runs(text)
+    assert [tuple(run)[:8] for run in speakers.runs_in(text)] == _reference_runs(text)
 
 
 def test_no_article_cache_outlives_the_call() -> None:

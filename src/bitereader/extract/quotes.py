@@ -351,7 +351,7 @@ def _learn_cast(paras: list[_Para]) -> Cast:
             first_person: Person | None = None
             persons_here = 0
             for run in runs_in(masked, s, e):
-                name = classify(run, sentence_start=run.start == s)
+                name = run.name
                 if name is None or name.kind in ("place", "title"):
                     continue
                 if run.before in ("in", "at", "from"):
@@ -941,7 +941,7 @@ def _name_in(masked: str, a: int, b: int) -> Name | None:
     org: Name | None = None
     lead = a + len(masked[a:b]) - len(masked[a:b].lstrip())
     for run in runs_in(masked, a, b):
-        name = classify(run, sentence_start=run.start == a)
+        name = run.name
         if name is None or name.kind in ("place", "title"):
             continue
         if run.start == lead:

@@ -108,6 +108,8 @@ class Run(NamedTuple):
     """The word just after the run, lower-cased."""
     gap_after: str
     """The characters between the run and the next word (", " or " ")."""
+    name: Name | None = None
+    """What the run names (see `classify`), worked out once when the run is found."""
 
 
 class Name(NamedTuple):
@@ -298,7 +300,7 @@ def _all_runs(text: str) -> tuple[list[int], list[Run]]:
                 prev2 = _previous_word(text, rev, prev[0])
                 if prev2 is not None and not _CLAUSE_GAP.search(text, prev2[1], prev[0]):
                     before2 = prev2[2].lower()
-        runs.append(Run(s, end, words, possessive, before, before2, after, gap_after))
+        runs.append(Run(s, end, words, possessive, before, before2, after, gap_after, name))
     return [r.start for r in runs], runs
 
 
@@ -308,7 +310,7 @@ def _bare(word: str) -> str:
 
 def classify(run: Run, *, sentence_start: bool = False) -> Name | None:
     """Say whether a run names a person, a body, a place or only a title; None if nothing."""
-    return _named(run.words, run.after, run.start, _ARTICLE.get())
+    return run.name
 
 
 def _named(
