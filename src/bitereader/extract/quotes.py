@@ -394,8 +394,10 @@ _PERSON_HEADS = frozenset(
 )
 
 
-_DESCRIBED_HEAD = re.compile(trie_pattern(_PERSON_HEADS | ROLE_NOUNS | _PERSON_LABELS))
-"""Any head noun of a describing phrase, anywhere in a lower-cased stretch (no word bounds)."""
+_DESCRIBED_HEAD = re.compile(
+    r"(?<![\w’'])(?:" + trie_pattern(_PERSON_HEADS | ROLE_NOUNS | _PERSON_LABELS) + r")(?![\w’'])"
+)
+"""A head noun of a describing phrase as a word of its own, in a lower-cased stretch."""
 
 
 def _learn_described(cast: Cast, para: _Para, s: int, e: int) -> None:

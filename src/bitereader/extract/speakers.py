@@ -129,7 +129,7 @@ class _ArticleCache:
 
     def __init__(self) -> None:
         self.runs: dict[str, tuple[list[int], list[Run]]] = {}
-        self.names: dict[tuple[tuple[str, ...], str], Name | None] = {}
+        self.names: dict[tuple[tuple[str, ...], bool], Name | None] = {}
 
 
 _ARTICLE: ContextVar[_ArticleCache | None] = ContextVar("_ARTICLE", default=None)
@@ -319,7 +319,7 @@ def _named(
     """`classify` for a run's words, remembered for the article being read."""
     if cache is None:
         return _classify(words, after, start)
-    key = (words, after)
+    key = (words, after in SPEECH_FORMS)  # all that `_classify` asks of the next word
     if key in cache.names:
         name = cache.names[key]
     else:
