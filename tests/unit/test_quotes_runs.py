@@ -7,7 +7,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bitereader.extract import speakers
+from bitereader.extract import quotes, speakers
 from bitereader.extract.quotes import extract_quotes
 
 _WORD = re.compile(r"[^\W_](?:[\w.'’\-–]*[\w.])?|[^\W_]")
@@ -109,3 +109,15 @@ def test_runs_match_on_any_text(text: str) -> None:
 def test_no_article_cache_outlives_the_call() -> None:
     extract_quotes(["“It works,” said Ann Lee, the mayor.", "“Yes,” she said."])
     assert speakers._ARTICLE.get() is None
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(["ab", "abc", "c", "well-known", "don't", "’", "'", "-", "A", "1"]))
+    .map("".join)
+    .filter(bool),
+    st.sampled_from(["ab", "abc", "bc", "c", "known", "don't", "t", "well-known"]),
+)
+def test_one_common_word_is_looked_up_as_findall_lists_them(prose: str, word: str) -> None:
+    listed = set(quotes._LOWER_WORD.findall(prose))
+    assert quotes._lower_word_in(prose, word) == (word in listed)

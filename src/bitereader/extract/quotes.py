@@ -921,17 +921,43 @@ def _subject(masked: str, lo: int, hi: int, *, after_quote: bool = False) -> _Wh
 
 
 class _CommonWords:
-    """The lower-case words of an article's prose, listed only if a rule asks about one."""
+    """Whether a word appears in lower case in an article's prose (as `_LOWER_WORD` reads it).
+
+    Only a few words are ever asked about, so each is looked for on its own rather than listing
+    every lower-case word of the article.
+    """
 
     def __init__(self, paras: list[_Para]) -> None:
         self._paras = paras
-        self._words: frozenset[str] | None = None
+        self._prose: str | None = None
+        self._known: dict[str, bool] = {}
 
     def __contains__(self, word: str) -> bool:
-        if self._words is None:
-            prose = "\n".join(para.masked for para in self._paras)
-            self._words = frozenset(_LOWER_WORD.findall(prose))
-        return word in self._words
+        found = self._known.get(word)
+        if found is None:
+            if self._prose is None:
+                self._prose = "\n".join(para.masked for para in self._paras)
+            found = self._known[word] = _lower_word_in(self._prose, word)
+        return found
+
+
+def _lower_word_in(prose: str, word: str) -> bool:
+    """True when `_LOWER_WORD.findall(prose)` would list `word`."""
+    at = prose.find(word) if word else -1
+    while at >= 0:
+        start = at
+        if start > 0 and prose[start - 1] in "’'-":
+            # Perhaps the tail of a longer word ("well-known"): read from where its stretch
+            # begins, as findall would.
+            while start > 0 and (prose[start - 1] in "’'-" or "a" <= prose[start - 1] <= "z"):
+                start -= 1
+        for m in _LOWER_WORD.finditer(prose, start):
+            if m.start() == at and m.group() == word:
+                return True
+            if m.end() > at:
+                break
+        at = prose.find(word, at + 1)
+    return False
 
 
 _COMMON: ContextVar[_CommonWords | frozenset[str]] = ContextVar("_COMMON", default=frozenset())
