@@ -71,6 +71,8 @@ _PARENS = re.compile(r"\([^()]*\)")
 _DASH_ASIDE = re.compile(r"\s[—–]\s?[^—–]*?\s?[—–]\s|\s--\s[^-]*?\s--\s")
 _HAS_CAPITAL = re.compile(r"(?<=\s)[A-Z]")
 _LOWER_WORD = re.compile(r"\b[a-z][a-z’'-]+\b")
+_ALNUM = re.compile(r"[^\W_]")
+"""A letter or digit (what str.isalnum accepts)."""
 _LABEL_BEFORE = re.compile(r"\b([A-Za-z-]+),\s*$")
 _COUPLE = re.compile(r"\b([A-Z][a-z]+) and ([A-Z][a-z]+) ([A-Z][\w’'-]+)\b")
 _FIRST_PERSON = re.compile(
@@ -507,7 +509,7 @@ def _candidates(paras: list[_Para]) -> list[_Cand]:
         dropped: list[MarkSpan] = []
         for span in para.spans:
             a, b = _trim(para.text, span.open + 1, span.close)
-            if b <= a or not any(ch.isalnum() for ch in para.text[a:b]):
+            if b <= a or not _ALNUM.search(para.text, a, b):
                 continue
             cand = _Cand(span, a, b, para.text[a:b], _sentence_of(para, span.open))
             if span.carried or span.runs_on or not _not_speech(para, cand):
