@@ -128,7 +128,7 @@ class _ArticleCache:
     __slots__ = ("names", "runs")
 
     def __init__(self) -> None:
-        self.runs: dict[str, tuple[list[int], list[Run]]] = {}
+        self.runs: dict[str, tuple[list[int], list[int], list[Run]]] = {}
         self.names: dict[tuple[tuple[str, ...], bool], Name | None] = {}
 
 
@@ -154,21 +154,15 @@ def runs_in(text: str, lo: int = 0, hi: int | None = None) -> list[Run]:
     hi = len(text) if hi is None else hi
     cache = _ARTICLE.get()
     if cache is None:
-        starts, runs = _all_runs(text)
+        starts, ends, runs = _all_runs(text)
     else:
         found = cache.runs.get(text)
         if found is None:
             found = cache.runs[text] = _all_runs(text)
-        starts, runs = found
+        starts, ends, runs = found
+    # Runs never overlap, so their ends are in order too: the ones inside are one slice.
     first = bisect.bisect_left(starts, lo)
-    found_runs = []
-    for k in range(first, len(runs)):
-        run = runs[k]
-        if run.start >= hi:
-            break
-        if run.end <= hi:
-            found_runs.append(run)
-    return found_runs
+    return runs[first : max(first, bisect.bisect_right(ends, hi, first))]
 
 
 def _char_class(codes: list[int]) -> str:
@@ -234,7 +228,7 @@ def _previous_word(text: str, rev: str, start: int) -> tuple[int, int, str] | No
     return found.start(), end, w
 
 
-def _all_runs(text: str) -> tuple[list[int], list[Run]]:
+def _all_runs(text: str) -> tuple[list[int], list[int], list[Run]]:
     """Every run in `text`, found by jumping from one capitalised word to the next."""
     starts = [m.start() for m in _CAPITAL.finditer(text)]
     if "-" in text and _HYPHEN_CAPITAL.search(text):
@@ -301,7 +295,7 @@ def _all_runs(text: str) -> tuple[list[int], list[Run]]:
                 if prev2 is not None and not _CLAUSE_GAP.search(text, prev2[1], prev[0]):
                     before2 = prev2[2].lower()
         runs.append(Run(s, end, words, possessive, before, before2, after, gap_after, name))
-    return [r.start for r in runs], runs
+    return [r.start for r in runs], [r.end for r in runs], runs
 
 
 def _bare(word: str) -> str:
