@@ -20,6 +20,7 @@ import re
 from collections.abc import Sequence
 from contextvars import ContextVar
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from bitereader.extract.quote_lexicon import (
     ABBREVIATIONS,
@@ -201,9 +202,8 @@ class _Para:
     spans: list[MarkSpan]
 
 
-@dataclass(frozen=True, slots=True)
-class _Who:
-    """A speaker as the text gives it, before resolution."""
+class _Who(NamedTuple):
+    """A speaker as the text gives it, before resolution (a tuple: cheap to make and hash)."""
 
     kind: str
     """"name", "org", "pronoun" or "desc"."""
