@@ -52,6 +52,8 @@ _HYPHEN_PARTICLE = re.compile(r"^(?:el|al|ad|as|an|bin|ibn|abu|ben|de|van|von|d|
 _INITIAL = re.compile(r"^[A-Z]\.$")
 _ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,5}s?$")
 _POSSESSIVE = re.compile(r"(?:['’]s|s['’])$")
+_POSSESSIVE_ENDS = ("'s", "’s", "s'", "s’")
+"""What `_POSSESSIVE` finds, for words (which never hold a line break)."""
 _PRONOUNS: dict[str, Gender | None] = {
     "he": "m",
     "him": "m",
@@ -238,8 +240,12 @@ def _all_runs(text: str) -> tuple[list[int], list[int], list[Run]]:
     done = 0
     cache = _ARTICLE.get()
     for p in starts:
-        if p < done or not _word_start(text, p):
+        if p < done:
             continue
+        if p:
+            c = text[p - 1]
+            if (c in _NOT_WORD_START and not _word_start(text, p)) or c.isalnum():
+                continue  # inside a word ("McDonald")
         first = _WORD.match(text, p)
         if first is None:
             continue
@@ -250,7 +256,7 @@ def _all_runs(text: str) -> tuple[list[int], list[int], list[Run]]:
         toks = [w]
         following: tuple[int, str] | None = None
         """The word that stopped the run, when it follows a plain space (it is the next word)."""
-        while not _POSSESSIVE.search(w):
+        while not w.endswith(_POSSESSIVE_ENDS):
             gap = _SPACES.match(text, end)
             nxt = _WORD.match(text, gap.end()) if gap is not None else None
             if nxt is None:
@@ -270,7 +276,7 @@ def _all_runs(text: str) -> tuple[list[int], list[int], list[Run]]:
             break
         done = end
         last = toks[-1]
-        possessive = bool(_POSSESSIVE.search(last)) and len(last) > 2
+        possessive = last.endswith(_POSSESSIVE_ENDS) and len(last) > 2
         if not possessive and last.endswith("s") and text[end : end + 1] in ("'", "’"):
             possessive = not text[end + 1 : end + 2].isalnum()  # "Residents’ leader"
         if possessive:
