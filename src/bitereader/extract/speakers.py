@@ -324,7 +324,9 @@ def _named(
         name = cache.names[key]
     else:
         name = cache.names[key] = _classify(words, after, start)
-    return name if name is None or name.start == start else name._replace(start=start)
+    if name is None or name.start == start:
+        return name
+    return Name(name.kind, name.text, name.titles, start)
 
 
 def _classify(run_words: tuple[str, ...], run_after: str, offset: int) -> Name | None:
@@ -386,9 +388,11 @@ def guess_gender(first: str, titles: str) -> Gender | None:
             return "m"
         if w in FEMALE_WORDS:
             return "f"
-    low = "".join(
-        ch for ch in unicodedata.normalize("NFKD", first.lower()) if not unicodedata.combining(ch)
-    )
+    low = first.lower()
+    if not low.isascii():
+        low = "".join(
+            ch for ch in unicodedata.normalize("NFKD", low) if not unicodedata.combining(ch)
+        )
     if low in MALE_NAMES:
         return "m"
     if low in FEMALE_NAMES:
