@@ -28,30 +28,42 @@ DATA = REPO / "bench-data"
 BATCH = 5_000
 KEY_PRESSES = 60
 SIZES = (1_000, 100_000, 1_000_000)
+POOL = 300
+"""Distinct generated stories; the library repeats them under new headlines and urls."""
 
 
 def generate(path: Path, count: int) -> float:
-    """Write `count` articles to a new library at `path`; returns the seconds it took."""
+    """Write `count` articles to a new library at `path`; returns the seconds it took.
+
+    The articles are as a reader meets them: several paragraphs, a caption with its credit and
+    quotes with speakers (extracted by the real extractor from a pool of generated stories), so
+    the quotes and captions panes have work to do on every key press.
+    """
+    from dataclasses import replace
+
+    from corpus import Corpus
+
+    from bitereader.extract.quotes import extract_quotes
     from bitereader.library import Library
-    from bitereader.models import Article
 
     for suffix in ("", "-wal", "-shm"):
         Path(f"{path}{suffix}").unlink(missing_ok=True)
     started = time.perf_counter()
+    corpus = Corpus()
+    pool = []
+    for index in range(POOL):
+        article = corpus.article(index)
+        pool.append(replace(article, quotes=extract_quotes(article.paragraphs)))
     base = datetime(2020, 1, 1, tzinfo=UTC)
     with Library(path) as library:
         for first in range(0, count, BATCH):
             library.store.save_articles(
                 [
-                    Article(
-                        headline=f"Story {i}: council debates topic {i % 97} in town {i % 313}",
-                        paragraphs=(
-                            f"Paragraph one of story {i}, with the news in brief. " * 4,
-                            f"A second paragraph, quoting a source on topic {i % 97}. " * 4,
-                            f"A closing paragraph for story {i}. " * 3,
-                        ),
-                        source=f"source{i % 50}.example",
+                    replace(
+                        pool[i % POOL],
+                        headline=f"{pool[i % POOL].headline} ({i})",
                         url=f"https://source{i % 50}.example/news/{i}",
+                        source=f"source{i % 50}.example",
                         published=base + timedelta(minutes=i),
                     )
                     for i in range(first, min(count, first + BATCH))

@@ -26,6 +26,8 @@ PAGE_SIZE = 100
 """Rows fetched from the library at a time."""
 CACHED_PAGES = 12
 """Pages kept in memory; the rest are fetched again when scrolled back to."""
+CACHED_STRIPS = 400
+"""Rendered rows kept: a few screens' worth."""
 SOURCE_WIDTH = 16
 UNREAD_MARK = "●"
 PIN_MARK = "★"
@@ -78,7 +80,7 @@ class HeadlinesList(ScrollView, can_focus=True):
     }
     """
 
-    cursor: reactive[int] = reactive(0, always_update=True, init=False)
+    cursor: reactive[int] = reactive(0, always_update=True, init=False, repaint=False)
 
     class Highlighted(Message):
         """The cursor moved onto a headline (or the list is empty)."""
@@ -135,6 +137,9 @@ class HeadlinesList(ScrollView, can_focus=True):
         self._total: int | None = None
         self._now = clock()
         self._initial = cursor
+        # Rendered rows by (article id, under the cursor, width, focused): moving the cursor
+        # redraws two rows, and a full repaint of the screen reuses every row it can.
+        self._strips: OrderedDict[tuple[int, bool, int, bool], Strip] = OrderedDict()
 
     @property
     def total(self) -> int | None:
@@ -162,6 +167,7 @@ class HeadlinesList(ScrollView, can_focus=True):
     def reload(self, cursor: int | None = None) -> None:
         """Forget cached rows and fetch again, e.g. after a refresh brought new articles."""
         self._pages.clear()
+        self._strips.clear()
         self._total = None
         self._known = 0
         self._now = self.clock()
@@ -211,6 +217,7 @@ class HeadlinesList(ScrollView, can_focus=True):
             for index, cached in enumerate(page):
                 if cached.id == headline.id:
                     page[index] = headline
+        self._strips.clear()
         self.refresh()
 
     def find(self, start: int, step: int, wanted: Callable[[Headline], bool], limit: int) -> int:
@@ -229,9 +236,19 @@ class HeadlinesList(ScrollView, can_focus=True):
         self.virtual_size = Size(self.scrollable_content_region.width, self.row_count)
 
     def watch_cursor(self, old: int, new: int) -> None:
-        self.refresh()
-        self.scroll_to(y=self._scroll_target(new), animate=False, immediate=True)
+        top = int(self.scroll_offset.y)
+        target = self._scroll_target(new)
+        if target == top:
+            for row in (old, new):
+                self.refresh_line(row - top)
+        else:
+            self.refresh()
+            self.scroll_to(y=target, animate=False, immediate=True)
         self.post_message(self.Highlighted(self, self.row(new)))
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._strips.clear()
 
     def _scroll_target(self, row: int) -> float:
         top = self.scroll_offset.y
@@ -300,7 +317,14 @@ class HeadlinesList(ScrollView, can_focus=True):
         headline = self.row(index)
         if headline is None:
             return Strip.blank(width, base)
-        return self._render_row(headline, index == self.cursor, width, base)
+        key = (headline.id, index == self.cursor, width, self.has_focus)
+        strip = self._strips.get(key)
+        if strip is None:
+            strip = self._render_row(headline, key[1], width, base)
+            self._strips[key] = strip
+            if len(self._strips) > CACHED_STRIPS:
+                self._strips.popitem(last=False)
+        return strip
 
     def _render_row(self, headline: Headline, selected: bool, width: int, base: Style) -> Strip:
         row_style = base
