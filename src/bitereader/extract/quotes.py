@@ -171,6 +171,7 @@ _KINSHIP = {
 # Patterns the rules use per quote or per name, compiled once: looking one up in re's cache
 # on every call cost more than most of the matches.
 _HE_SHE = re.compile(r"\b(?:he|him|his|she|her)\b")
+_RELATIVE_OPENER = re.compile(r"\b(?:whose|whom|which|who|where|when)\b")
 _APPOSITIVE_ROLE = re.compile(r",\s+((?:an?|the)\s+[^,;.“]{3,120})")
 _LEADING_ARTICLE = re.compile(r"^(?:an?|the)\s+")
 _WORDISH = re.compile(r"[\w’'.-]+")
@@ -447,6 +448,9 @@ def _pronoun_after(masked: str, s: int, e: int) -> str | None:
     m = _HE_SHE.search(masked[s:e])
     if not m:
         return None
+    clause = masked[s : s + m.start()].rsplit(",", 1)[-1]
+    if _RELATIVE_OPENER.search(clause):
+        return None  # "X, whose symphony she premiered, …": "she" is someone else
     return "m" if m.group() in ("he", "him", "his") else "f"
 
 
@@ -473,6 +477,8 @@ def _pre_role(masked: str, s: int, run_start: int, name: Name) -> str | None:
         low = w.lower()
         if low in PREPOSITIONS or low in DETERMINERS or low.endswith((",", ";")) or low == "and":
             break
+        if _MASK in w or _CLOSE_MARK in w or _OPEN_MARK in w:
+            break  # a quote before the name is someone's words, not their role
         if w[:1].islower() and low not in ROLE_NOUNS and low not in TITLES and not picked:
             break
         picked.append(w)
@@ -797,7 +803,25 @@ def _pre_attribution(masked: str, lo: int, hi: int, s: int, e: int) -> _Who | No
             who = _np_after(masked, m.end(), hi)
         if who is not None:
             return who
-    return None
+    return _labelled_speaker(masked, lo, hi)
+
+
+_ON_LABEL = re.compile(r",\s+(?:on|in|via|from|at|to)\s+[^,;:.“”\x00]{1,60}:\s*$")
+"""", on commentary:" / ", in a video:" closing the words before a quote."""
+
+
+def _labelled_speaker(masked: str, lo: int, hi: int) -> _Who | None:
+    """ "Former champion Ruth Adeyemi, on commentary: "…"": the name just before the label."""
+    m = _ON_LABEL.search(masked, lo, hi)
+    if m is None:
+        return None
+    runs = runs_in(masked, lo, m.start())
+    if not runs or masked[runs[-1].end : m.start()].strip():
+        return None
+    name = runs[-1].name
+    if name is None or name.kind not in ("person", "single", "org"):
+        return None
+    return _Who("org" if name.kind == "org" else "name", name.text, pos=name.start)
 
 
 def _verb_position(masked: str, lo: int, at: int) -> bool:
@@ -1182,6 +1206,8 @@ def _kind(para: _Para, c: _Cand, prev: _Cand | None) -> QuoteKind:
         gap = pre[m.end() :].split()
         if gap and gap[-1].lower() == "that":
             gap = gap[:-1]
+        if any(w.lower() == "that" for w in gap):
+            continue  # "told Reuters that Haddad was "…"": the reporter's clause
         if all(_adverbial(w) for w in gap) or (verb in RECIPIENT_FORMS and _recipient(gap)):
             return "direct"
     if c.how == "post" and upper:
