@@ -10,8 +10,8 @@ import pytest
 from tui_support import NOW
 
 from bitereader.config import Config
-from bitereader.library import Library
-from bitereader.store import HeadlineFilter
+from bitereader.library import HeadlineFilter, Library
+from bitereader.models import Article
 from bitereader.tui.app import BitereaderApp
 from bitereader.tui.screens.help import HelpScreen
 from bitereader.tui.screens.reader import ReaderScreen
@@ -266,3 +266,29 @@ async def test_r_refreshes_in_the_background_and_new_headlines_appear(
         assert "Second local story" in titles
         assert listing.row_count == before + 1
         assert app.screen.article.id == selected  # the selection stays put
+
+
+async def test_watch_list_shows_follow_ups_that_arrived_after_the_pin(
+    demo: Library, make_app: MakeApp
+) -> None:
+    [story] = demo.search("troop withdrawal syria", limit=1)
+    demo.pin(story.id, NOW - timedelta(days=1))
+    [(follow_up, _)] = demo.store.save_articles(
+        [
+            Article(
+                headline="US troops leave Syria as Trump withdrawal begins",
+                paragraphs=("The first convoys crossed into Iraq on Monday.",),
+            )
+        ],
+        now=NOW,
+    )
+    app = make_app(demo)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("w")
+        await pilot.pause()
+        follow_ups = app.screen.query_one("#follow-ups", HeadlinesList)
+        assert [follow_ups.row(i).id for i in range(follow_ups.row_count)] == [follow_up]
+        assert "1 follow-up to this one" in str(app.screen.query_one("#hint").render())
+        await pilot.press("tab", "enter")
+        assert isinstance(app.screen, ReaderScreen)
+        assert app.screen.article.id == follow_up
