@@ -102,6 +102,7 @@ class ReaderScreen(Screen[None]):
                 clock=self.bitereader.clock,
                 relative_times=self.bitereader.config.relative_times,
                 cursor=self._start,
+                on_highlight=self._headline_highlighted,
                 id="headlines",
             )
             with Vertical(id="reading"):
@@ -203,9 +204,11 @@ class ReaderScreen(Screen[None]):
 
     # Reading
 
-    @on(HeadlinesList.Highlighted)
-    def _headline_highlighted(self, event: HeadlinesList.Highlighted) -> None:
-        headline = event.headline
+    def _headline_highlighted(self, headline: Headline | None) -> None:
+        if not self.is_mounted:
+            # The list highlights its first row while the screen is still being built.
+            self.call_after_refresh(self._headline_highlighted, headline)
+            return
         if headline is None:
             self.article = None
             self._show(None, "Nothing to read here.")

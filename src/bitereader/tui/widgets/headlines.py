@@ -122,6 +122,7 @@ class HeadlinesList(ScrollView, can_focus=True):
         show_pinned_time: bool = False,
         empty_text: str = "No articles here.",
         cursor: int = 0,
+        on_highlight: Callable[[Headline | None], None] | None = None,
         name: str | None = None,
         id: str | None = None,
         classes: str | None = None,
@@ -137,6 +138,7 @@ class HeadlinesList(ScrollView, can_focus=True):
         self._total: int | None = None
         self._now = clock()
         self._initial = cursor
+        self.on_highlight = on_highlight
         # Rendered rows by (article id, under the cursor, width, focused): moving the cursor
         # redraws two rows, and a full repaint of the screen reuses every row it can.
         self._strips: OrderedDict[tuple[int, bool, int, bool], Strip] = OrderedDict()
@@ -244,7 +246,13 @@ class HeadlinesList(ScrollView, can_focus=True):
         else:
             self.refresh()
             self.scroll_to(y=target, animate=False, immediate=True)
-        self.post_message(self.Highlighted(self, self.row(new)))
+        headline = self.row(new)
+        if self.on_highlight is not None:
+            # Called at once rather than through a message, so the owner's update (the reader
+            # showing the article) lands in the same frame as the cursor move: a frame spent on
+            # the cursor alone would hold the article back by a whole frame interval.
+            self.on_highlight(headline)
+        self.post_message(self.Highlighted(self, headline))
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
