@@ -38,16 +38,17 @@ async def settle(pilot: Pilot) -> None:
 async def main_view(pilot: Pilot, library: Library) -> None:
     screen = pilot.app.screen
     assert isinstance(screen, ReaderScreen)
-    screen.go_to(best_shown(library, quote_weight=1, caption_weight=3))
+    screen.go_to(best_shown(library, quote_weight=1, caption_weight=10))
     await pilot.press("enter", "tab")
 
 
 def best_shown(library: Library, *, quote_weight: int, caption_weight: int) -> int:
-    """The demo article with the most quotes and captions, weighted as the shot needs."""
+    """The demo article with the most quotes and credited captions, weighted as the shot needs."""
 
     def weight(article_id: int) -> int:
         article = library.article(article_id)
-        return len(article.quotes) * quote_weight + len(article.captions) * caption_weight
+        credited = sum(1 for caption in article.captions if caption.credit)
+        return len(article.quotes) * quote_weight + credited * caption_weight
 
     return max((h.id for h in library.headlines(limit=100)), key=weight)
 

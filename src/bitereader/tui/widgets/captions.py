@@ -17,6 +17,7 @@ class CaptionsPane(OptionList):
     BORDER_TITLE = "Captions"
     DEFAULT_CSS = """
     CaptionsPane {
+        scrollbar-gutter: stable;
         border: round $panel;
         background: $surface;
         border-title-color: $text-muted;

@@ -17,6 +17,7 @@ class QuotesPane(OptionList):
     BORDER_TITLE = "Quotes"
     DEFAULT_CSS = """
     QuotesPane {
+        scrollbar-gutter: stable;
         border: round $panel;
         background: $surface;
         border-title-color: $text-muted;
