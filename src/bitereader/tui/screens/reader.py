@@ -418,10 +418,10 @@ class ReaderScreen(Screen[None]):
 
     @on(QuotesPane.Chosen)
     def _quote_chosen(self, event: QuotesPane.Chosen) -> None:
-        quote = event.quote
+        quote = event.entry
         self.article_view.highlight(Mark(quote.paragraph, quote.start, quote.end))
 
     @on(CaptionsPane.Chosen)
     def _caption_chosen(self, event: CaptionsPane.Chosen) -> None:
-        if event.caption.paragraph is not None:
-            self.article_view.highlight(Mark(event.caption.paragraph))
+        if event.entry.paragraph is not None:
+            self.article_view.highlight(Mark(event.entry.paragraph))
