@@ -102,9 +102,7 @@ def watch_table(stories: list[tuple[Headline, int]]) -> Table:
     table.add_column("headline", overflow="fold")
     for headline, follow_ups in stories:
         pinned = headline.pinned_at.strftime("%Y-%m-%d %H:%M") if headline.pinned_at else ""
-        table.add_row(
-            str(headline.id), pinned, str(follow_ups or ""), Text(headline.headline)
-        )
+        table.add_row(str(headline.id), pinned, str(follow_ups or ""), Text(headline.headline))
     return table
 
 

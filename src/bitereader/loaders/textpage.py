@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import cached_property
 from statistics import median
 from urllib.parse import urlsplit
 
@@ -88,14 +89,11 @@ class _Item:
     repeats: int = 1
     heading_level: int = 0
     image: bool = False
-    _caption: Caption | None | bool = False
 
-    @property
+    @cached_property
     def caption(self) -> Caption | None:
         """The item read as a caption with a credit (computed once: it is asked several times)."""
-        if self._caption is False:
-            self._caption = split_credit(self.text)
-        return self._caption  # type: ignore[return-value]
+        return split_credit(self.text)
 
     @property
     def credit_only(self) -> bool:
