@@ -9,8 +9,8 @@ class LoadError(BitereaderError):
     """A file or feed could not be turned into articles."""
 
 
-class ExtractError(BitereaderError):
-    """Text could not be turned into an article (for example a page that is not one)."""
+class ExtractError(LoadError):
+    """A page was read but holds no article (a login page, an index of links)."""
 
 
 class StoreError(BitereaderError):

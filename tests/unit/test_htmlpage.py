@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from bitereader.errors import LoadError
+from bitereader.errors import ExtractError, LoadError
 from bitereader.loaders.htmlpage import decode_html, load_html_page
 from bitereader.models import Article
 
@@ -94,7 +94,7 @@ def test_figure_captions_stand_before_their_paragraph() -> None:
 
 @pytest.mark.parametrize("name", NOT_ARTICLES)
 def test_not_an_article(name: str) -> None:
-    with pytest.raises(LoadError, match="not an article"):
+    with pytest.raises(ExtractError, match="not an article"):
         load_html_page((DATA / f"{name}.html").read_bytes())
 
 

@@ -19,7 +19,7 @@ from urllib.parse import urljoin, urlsplit
 
 from dateutil import parser as dateparser
 
-from bitereader.errors import LoadError
+from bitereader.errors import ExtractError, LoadError
 from bitereader.extract.captions import captions_from_json_ld, captions_from_tree, fold_captions
 from bitereader.extract.html import parse_html
 from bitereader.extract.quotes import extract_quotes
@@ -55,13 +55,14 @@ def load_html_page(data: bytes, *, url: str | None = None) -> Article:
     """Extract the article from a saved web page.
 
     Raises:
-        LoadError: the bytes are not HTML text, or the page is not an article ("not an article:
+        LoadError: the bytes are not HTML text.
+        ExtractError: the page is not an article ("not an article:
             …"): a login page, an index of links, an empty page, or under 50 words of body.
     """
     html = decode_html(data)
     root = parse_html(html)
     if root is None:
-        raise LoadError("not an article: the page is empty")
+        raise ExtractError("not an article: the page is empty")
     meta = _meta(root)
     ld_objects = list(_json_ld(root))
     ld_article = _ld_article(ld_objects)
@@ -77,12 +78,12 @@ def load_html_page(data: bytes, *, url: str | None = None) -> Article:
         favor_precision=True,
     )
     if document is None or document.body is None:
-        raise LoadError("not an article: no article text found")
+        raise ExtractError("not an article: no article text found")
 
     page_url = _page_url(root, meta, ld_article, url)
     headline = _headline(root, meta, ld_article, document.title)
     if not headline:
-        raise LoadError("not an article: no headline found")
+        raise ExtractError("not an article: no headline found")
     source = (
         meta.get("og:site_name")
         or _ld_name(ld_article.get("publisher") if ld_article else None)
@@ -100,9 +101,9 @@ def load_html_page(data: bytes, *, url: str | None = None) -> Article:
     paragraphs = _drop_furniture(paragraphs, headline, standfirst, kicker, captions, authors)
     words = sum(word_count(p) for p in paragraphs)
     if words < MIN_WORDS:
-        raise LoadError(f"not an article: only {words} words of text")
+        raise ExtractError(f"not an article: only {words} words of text")
     if max(word_count(p) for p in paragraphs) < 20:
-        raise LoadError("not an article: no paragraphs of running text")
+        raise ExtractError("not an article: no paragraphs of running text")
     captions = _captions(container, ld_objects, paragraphs)
     body = tuple(paragraphs)
     return Article(
