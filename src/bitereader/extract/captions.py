@@ -298,17 +298,7 @@ def is_credit_element(element: Any) -> bool:
 def caption_from_figure(figure: Any, paragraph: int | None = None) -> Caption | None:
     """Read a figure's caption and credit; fall back to its image's alt or title."""
     block = next((el for el in figure.iter() if el is not figure and is_caption_block(el)), None)
-    credit_elements = _credit_elements(figure)
-    text = ""
-    if block is not None:
-        text = _clean(element_text(block, skip=credit_elements))
-    credit = next(
-        (c for c in (clean_credit(element_text(el)) for el in credit_elements) if c), None
-    )
-    if text and credit is None:
-        split = split_credit(text)
-        if split is not None:
-            text, credit = split.text, split.credit
+    text, credit = _text_and_credit(figure, block)
     if not text:
         image = next((el for el in figure.iter("img", "IMG")), None)
         fallback = caption_from_image(image) if image is not None else None
@@ -320,18 +310,28 @@ def caption_from_figure(figure: Any, paragraph: int | None = None) -> Caption | 
 
 def caption_from_block(block: Any, paragraph: int | None = None) -> Caption | None:
     """Read a free-standing caption block (`<p class="caption">`) with any credit inside it."""
-    credit_elements = _credit_elements(block)
-    text = _clean(element_text(block, skip=credit_elements))
-    credit = next(
-        (c for c in (clean_credit(element_text(el)) for el in credit_elements) if c), None
-    )
-    if text and credit is None:
-        split = split_credit(text)
-        if split is not None:
-            text, credit = split.text, split.credit
+    text, credit = _text_and_credit(block, block)
     if not text and not credit:
         return None
     return Caption(text=text, credit=credit, paragraph=paragraph)
+
+
+def _text_and_credit(container: Any, text_block: Any | None) -> tuple[str, str | None]:
+    """A caption's text (its credit spans left out) and its credit.
+
+    The credit comes from the credit spans inside `container`, else from a credit at the end
+    of the text ("… Photo: Name").
+    """
+    credit_elements = _credit_elements(container)
+    text = ""
+    if text_block is not None:
+        text = _clean(element_text(text_block, skip=credit_elements))
+    credit = next(
+        (c for c in (clean_credit(element_text(el)) for el in credit_elements) if c), None
+    )
+    if text and credit is None and (split := split_credit(text)) is not None:
+        text, credit = split.text, split.credit
+    return text, credit
 
 
 def caption_from_image(image: Any, paragraph: int | None = None) -> Caption | None:
