@@ -13,7 +13,7 @@ import httpx
 from bitereader import __version__
 from bitereader.errors import FetchError
 
-USER_AGENT = f"bitereader/{__version__} (+https://github.com/bitereader/bitereader)"
+USER_AGENT = f"bitereader/{__version__} (terminal news reader)"
 DEFAULT_TIMEOUT = 30.0
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 DEFAULT_CONCURRENCY = 8

@@ -73,7 +73,7 @@ def test_200_stores_items_and_feed_title(httpserver: HTTPServer, library: Librar
         None,
     )
     request, _ = httpserver.log[0]
-    assert request.headers["User-Agent"].startswith(f"bitereader/{__version__} (+https://")
+    assert request.headers["User-Agent"] == f"bitereader/{__version__} (terminal news reader)"
     assert {h.headline for h in library.headlines(HeadlineFilter(feed_id=feed_id))} == {
         "One",
         "Two",
