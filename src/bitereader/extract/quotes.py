@@ -47,8 +47,10 @@ from bitereader.extract.speakers import (
     Gender,
     Name,
     Person,
+    Run,
     classify,
     guess_gender,
+    known_orgs,
     pronoun_gender,
     run_cache,
     runs_in,
@@ -149,10 +151,27 @@ _ORG_TYPES = frozenset(
         union board committee commission authority regulator broadcaster network newspaper paper
         station hospital school foundation institute business retailer supermarket chain operator
         manufacturer carmaker maker startup watchdog body office service association federation
-        league side campaign trust embassy army military navy church society
+        league side campaign trust embassy army military navy church society supplier insurer
+        lender grocer
         """
     )
 )
+_NAMING_ORG_TYPES = _ORG_TYPES - frozenset(
+    _words(
+        """
+        council court police government board committee commission party team union ministry
+        department office authority agency school university hospital army military navy church
+        service body campaign paper operator
+        """
+    )
+)
+"""Org nouns that name a body when they stand just before its name ("side Harbour Town");
+left out are those after which a new clause often starts ("told the court Smith had …")."""
+_ORG_APPOSITIVE = re.compile(
+    r",\s+(?:the|an?)\s+(?:[\w-]+\s+){0,3}?(?:" + trie_pattern(_ORG_TYPES) + r")[,.;]"
+)
+"""", the supermarket supplier," after a name: the name is a body's."""
+_TWO_WORDS_BEFORE = re.compile(r"(?:([\w’'-]+)\s+)?([\w’'-]+)\s+$")
 _AGED = re.compile(r"\d+-year-old")
 _KINSHIP = {
     "father": "m",
@@ -191,7 +210,9 @@ _FINITE_VERB = re.compile(r"\s(?:[a-z]+(?:ed|s)|has|had|is|was|will|would|can|co
 _AND_OR = re.compile(r"\s*(?:and|or)\s*")
 _LOWER_NEXT = re.compile(r"\s*[a-z]")
 _PLURAL_PRONOUN = re.compile(r"\b(?:them|us|these|those)\b")
-_POSSESSOR_SOURCE = re.compile(r"^(?:the\s+)?(.+?)['’]s?\s+(\w+)$", re.IGNORECASE)
+_POSSESSOR_SOURCE = re.compile(
+    r"^(?:the\s+)?(.+?)['’]s?\s+(?:[\w-]+\s+){0,2}?(\w+)$", re.IGNORECASE
+)
 
 
 @dataclass(slots=True)
@@ -338,6 +359,8 @@ def _sentence_of(para: _Para, offset: int) -> int:
 
 def _learn_cast(paras: list[_Para]) -> Cast:
     """Register every name in the article, with roles, genders and subject positions."""
+    orgs = _org_evidence(paras)
+    known_orgs(orgs)
     cast = Cast()
     for para in paras:
         cast.learn_acronyms(para.text)
@@ -362,6 +385,8 @@ def _learn_cast(paras: list[_Para]) -> Cast:
                 subject = (
                     subject_like(run) or (name.kind == "person" and bool(name.titles))
                 ) and not (run.before == "the" and name.kind in ("person", "single"))
+                # "Shares in Harlow Foods fell": the body the prose is about, whatever its case
+                subject = subject or name.text in orgs
                 role = _appositive_role(masked, run.end, e) if run.gap_after == ", " else None
                 role = role or _pre_role(masked, s, run.start, name)
                 label = (
@@ -384,6 +409,33 @@ def _learn_cast(paras: list[_Para]) -> Cast:
                 if gender:
                     first_person.gender = gender
     return cast
+
+
+def _org_evidence(paras: list[_Para]) -> frozenset[str]:
+    """Names the article shows to be bodies, however much they look like a person's:
+    "side Harbour Town", "shares in Harlow Foods", "Harlow Foods, the supermarket supplier,"."""
+    found: set[str] = set()
+    for para in paras:
+        masked = para.masked
+        for run in runs_in(masked):
+            name = run.name
+            if name is None or name.kind in ("org", "title") or name.text in found:
+                continue
+            before, before2 = run.before, run.before2
+            if not before and run.start:
+                m = _TWO_WORDS_BEFORE.search(masked, max(0, run.start - 30), run.start)
+                if m is not None:
+                    before, before2 = m.group(2).lower(), (m.group(1) or "").lower()
+            shares = before in ("in", "of") and before2 == "shares"
+            if (
+                before in _NAMING_ORG_TYPES
+                or shares
+                or (run.gap_after == ", " and _ORG_APPOSITIVE.match(masked, run.end))
+            ):
+                first = name.text.split()[0]
+                if not name.titles and not guess_gender(first, "") and first.lower() not in TITLES:
+                    found.add(name.text)  # not "the side's Jack Brown" or "the firm's Mr Lee"
+    return frozenset(found)
 
 
 _PERSON_HEADS = frozenset(
@@ -635,7 +687,7 @@ def _attribute(paras: list[_Para], cands: list[_Cand], cast: Cast) -> None:
             if c.who is not None:
                 resolved[key] = (c.speaker, c.role, c.person)
         if c.who is not None and c.who.kind == "desc" and c.person is None:
-            _written_anaphora(paras, c, kept)
+            _written_anaphora(paras, c, kept, cast)
         if c.person is not None:
             c.person.spoke = True
             pos = c.span.paragraph * _PARA + c.span.open
@@ -648,25 +700,60 @@ def _attribute(paras: list[_Para], cands: list[_Cand], cast: Cast) -> None:
 
 _SOURCE_ANAPHOR = re.compile(
     r"(?:the|this|that|its|his|her|their)\s+(statement|letter|post|tweet|message|email|report|"
-    r"release|memo|note|decree|declaration|announcement)",
+    r"release|memo|note|decree|declaration|announcement|filing|notice|document|communiqu[eé])",
     re.IGNORECASE,
 )
 
 
-def _written_anaphora(paras: list[_Para], c: _Cand, kept: list[_Cand]) -> None:
-    """ "…," the statement said: the speaker of the quote that introduced "a statement"."""
+def _written_anaphora(paras: list[_Para], c: _Cand, kept: list[_Cand], cast: Cast) -> None:
+    """ "…," the statement said: whoever the article says issued the statement.
+
+    The nearest earlier sentence that mentions the source names its issuer: the speaker of a
+    quote in it, else its subject ("Minister X announced the change in a written statement").
+    """
     m = _SOURCE_ANAPHOR.fullmatch(c.who.text if c.who else "")
     if not m:
         return
     noun = re.compile(rf"\b{m.group(1)}\b", re.IGNORECASE)
-    for prev in reversed(kept[-6:]):
-        if c.span.paragraph - prev.span.paragraph > 2:
-            break
-        para = paras[prev.span.paragraph]
-        s, e = para.sentences[prev.sentence]
-        if noun.search(para.masked, s, e) and prev.speaker and prev.who is not c.who:
-            c.speaker, c.role, c.person = prev.speaker, prev.role, prev.person
-            return
+    for p in range(c.span.paragraph, max(-1, c.span.paragraph - 3), -1):
+        para = paras[p]
+        top = c.sentence - 1 if p == c.span.paragraph else len(para.sentences) - 1
+        for si in range(top, -1, -1):
+            s, e = para.sentences[si]
+            if not noun.search(para.masked, s, e):
+                continue
+            for prev in reversed(kept[-8:]):
+                # an earlier quote from the same source, once resolved, names the issuer too
+                if (
+                    (prev.span.paragraph, prev.sentence) == (p, si)
+                    and prev.speaker
+                    and (prev.who != c.who or prev.speaker != c.who.text)
+                ):
+                    c.speaker, c.role, c.person = prev.speaker, prev.role, prev.person
+                    return
+            issuer = _issuer(para, s, e, cast)
+            if issuer is not None:
+                c.speaker, c.role, c.person = issuer.speaker, issuer.role, issuer.person
+                return
+
+
+def _issuer(para: _Para, s: int, e: int, cast: Cast) -> _Cand | None:
+    """The subject of a sentence that mentions a written source, resolved like a speaker."""
+    who = _subject(para.masked, s, _first_clause_end(para.masked, s, e))
+    if who is None or _SOURCE_ANAPHOR.fullmatch(who.text):
+        return None
+    if who.kind == "desc":
+        # The clause end is a guess ("the company cut its forecast"): stop at the head noun.
+        words = who.text.split()
+        head = next(
+            (i for i, w in enumerate(words) if w.lower() in _ORG_TYPES or w.lower() in ROLE_NOUNS),
+            len(words) - 1,
+        )
+        who = who._replace(text=" ".join(words[: head + 1]))
+    probe = _Cand(MarkSpan(para.index, s, s), s, s, "", 0)
+    probe.who = _Who(who.kind, who.text, who.role, who.pos, para.index)
+    _resolve(probe, cast, None)
+    return probe if probe.speaker else None
 
 
 def _share_runs(kept: list[_Cand]) -> None:
@@ -700,6 +787,30 @@ def _explicit(para: _Para, c: _Cand, lo: int, hi: int) -> None:
     who = _according_or_by(masked, lo, c.span.open, e)
     if who is not None:
         c.who, c.how = who, "pre"
+        return
+    who = _source_read(masked, c.span.close + 1, hi, lo, c.span.open)
+    if who is not None:
+        c.who, c.how = who
+
+
+_SOURCE_NP = (
+    r"((?:the|this|that|its|his|her|their|a|an|one)\s+(?:[\w-]+\s+){0,2}?(?:"
+    + trie_pattern(WRITTEN_SOURCES)
+    + r"))\s+read\b"
+)
+_SOURCE_READ_AFTER = re.compile(r"[\s,]*" + _SOURCE_NP, re.IGNORECASE)
+_SOURCE_READ_BEFORE = re.compile(r"\b" + _SOURCE_NP + r"\s*[,:]?\s*$", re.IGNORECASE)
+
+
+def _source_read(masked: str, after: int, hi: int, lo: int, before: int) -> tuple[_Who, str] | None:
+    """ "…," the statement read / The letter read: "…": past-tense "read" after a written source."""
+    m = _SOURCE_READ_AFTER.match(masked, after, hi) if after < len(masked) else None
+    if m is not None:
+        return _Who("desc", m.group(1), pos=m.start(1)), "post"
+    m = _SOURCE_READ_BEFORE.search(masked, lo, before)
+    if m is not None:
+        return _Who("desc", m.group(1), pos=m.start(1)), "pre"
+    return None
 
 
 def _post_attribution(masked: str, start: int, end: int, sentence_end: int) -> _Who | None:
@@ -898,6 +1009,7 @@ def _subject(masked: str, lo: int, hi: int, *, after_quote: bool = False) -> _Wh
     desc: _Who | None = None
     segs = _segments(masked, lo, hi)
     for n, (a, b) in enumerate(reversed(segs)):
+        clause = False  # this stretch opens a clause ("…, and the club's account posted")
         seg = masked[a:b]
         words = seg.split()
         if not words or _MASK in seg or _OPEN_MARK in seg or _CLOSE_MARK in seg:
@@ -919,11 +1031,19 @@ def _subject(masked: str, lo: int, hi: int, *, after_quote: bool = False) -> _Wh
             a += seg.index(words[1])
             seg, words = masked[a:b], words[1:]
             first = words[0].lower()
+            clause = True
+        if n == 0 and not clause and len(words) > 2:
+            inner = _inner_clause(words)
+            if inner:
+                # "Shares fell after the supplier warned": the subject is the supplier
+                a += seg.rindex(" " + words[-inner]) + 1
+                seg, words = masked[a:b], words[-inner:]
+                first, clause = words[0].lower(), True
         if first in _SUBORDINATORS or (first in PREPOSITIONS and first != "of"):
             continue
         if first.endswith("ing") and n > 0:
             continue
-        if n + 1 < len(segs) and _appositive(seg):
+        if n + 1 < len(segs) and not clause and _appositive(seg):
             if desc is None:
                 desc = _description(seg, a)
                 if desc is not None:
@@ -946,6 +1066,18 @@ def _subject(masked: str, lo: int, hi: int, *, after_quote: bool = False) -> _Wh
     return desc
 
 
+def _inner_clause(words: list[str]) -> int:
+    """How many closing words form a clause after a subordinator ("after the firm"), or 0."""
+    for k in range(len(words) - 1, max(0, len(words) - 5), -1):
+        low = words[k - 1].lower()
+        if (low in _SUBORDINATORS and low not in PREPOSITIONS) or low == "after":
+            head = words[k].lower()
+            if head in DETERMINERS and all(w[:1].islower() for w in words[k:]):
+                return len(words) - k
+            return 0
+    return 0
+
+
 class _CommonWords:
     """Whether a word appears in lower case in an article's prose (as `_LOWER_WORD` reads it).
 
@@ -957,6 +1089,15 @@ class _CommonWords:
         self._paras = paras
         self._prose: str | None = None
         self._known: dict[str, bool] = {}
+
+    def capitalised_inside(self, word: str) -> bool:
+        """True when `word` stands capitalised somewhere other than at a sentence's start."""
+        if self._prose is None:
+            self._prose = "\n".join(para.masked for para in self._paras)
+        for m in re.finditer(rf"(?<![\w’'-]){re.escape(word)}(?![\w’'-])", self._prose):
+            if not _sentence_initial(self._prose, m.start()):
+                return True
+        return False
 
     def __contains__(self, word: str) -> bool:
         found = self._known.get(word)
@@ -1000,7 +1141,7 @@ def _name_in(masked: str, a: int, b: int) -> Name | None:
             continue
         if run.start == lead:
             run = run._replace(before="", before2="")  # the stretch starts here: nothing before
-        if name.kind == "single" and name.text.lower() in _COMMON.get() and len(run.words) == 1:
+        if name.kind == "single" and len(run.words) == 1 and _common_noun(masked, run):
             continue  # "Residents of Lowbridge …": a common word that starts a sentence
         if not subject_like(run) and not (
             name.kind == "person" and name.titles and not run.possessive
@@ -1014,6 +1155,26 @@ def _name_in(masked: str, a: int, b: int) -> Name | None:
         if org is None:
             org = name
     return org
+
+
+_PLURAL_LEAD = re.compile(r"[A-Z][a-z]+[^sui’'\W]s\s+(?:in|of|at|for|from|on|across|over)\s")
+"""A sentence-opening word that reads as a plural noun ("Shares in", "Prices for")."""
+
+
+def _common_noun(masked: str, run: Run) -> bool:
+    """True for a capitalised common word that only starts sentences, never a name."""
+    word = run.words[0]
+    common = _COMMON.get()
+    if word.lower() in common:
+        return True
+    if not _PLURAL_LEAD.match(masked, run.start) or not _sentence_initial(masked, run.start):
+        return False
+    return isinstance(common, _CommonWords) and not common.capitalised_inside(word)
+
+
+def _sentence_initial(masked: str, pos: int) -> bool:
+    head = masked[max(0, pos - 4) : pos].rstrip(" \n\t“\"‘'(")
+    return not head or head[-1] in ".!?:"
 
 
 def _np_after(masked: str, start: int, end: int, *, written_ok: bool = False) -> _Who | None:
@@ -1280,7 +1441,11 @@ def _resolve(c: _Cand, cast: Cast, last: _Cand | None) -> None:
                     last.role,
                 )  # "One of them" after "one of the children"
                 return
-            c.speaker = _possessor_source(who.text, cast) or who.text
+            owner = _possessor_source(who.text, cast, para_pos + who.pos)
+            if isinstance(owner, Person):
+                c.person, c.speaker = owner, owner.name
+            else:
+                c.speaker = owner or who.text
             return
     else:
         person = cast.person(who.text)
@@ -1326,9 +1491,14 @@ def _desc_person(text: str, cast: Cast, pos: int) -> Person | None:
     return None
 
 
-def _possessor_source(text: str, cast: Cast) -> str | None:
-    """ "The WHO's website" → the body that owns a written source."""
+def _possessor_source(text: str, cast: Cast, pos: int) -> str | Person | None:
+    """ "The WHO's website", "the club's official account" → the body that owns a source."""
     m = _POSSESSOR_SOURCE.match(text)
-    if m and m.group(2).lower() in WRITTEN_SOURCES and m.group(1)[:1].isupper():
-        return cast.full_name(m.group(1))
+    if not m or m.group(2).lower() not in WRITTEN_SOURCES:
+        return None
+    owner = m.group(1)
+    if owner[:1].isupper():
+        return cast.full_name(owner)
+    if owner.lower() in _ORG_TYPES:
+        return cast.body(owner.lower(), pos)
     return None

@@ -127,11 +127,13 @@ class Name(NamedTuple):
 class _ArticleCache:
     """What is worked out once per text while one article is read, then forgotten."""
 
-    __slots__ = ("names", "runs")
+    __slots__ = ("names", "orgs", "runs")
 
     def __init__(self) -> None:
         self.runs: dict[str, tuple[list[int], list[int], list[Run]]] = {}
         self.names: dict[tuple[tuple[str, ...], bool], Name | None] = {}
+        self.orgs: frozenset[str] = frozenset()
+        """Names the article itself shows to be bodies ("side Harbour Town", "shares in X")."""
 
 
 _ARTICLE: ContextVar[_ArticleCache | None] = ContextVar("_ARTICLE", default=None)
@@ -145,6 +147,19 @@ def run_cache() -> Iterator[None]:
         yield
     finally:
         _ARTICLE.reset(token)
+
+
+def known_orgs(names: frozenset[str]) -> None:
+    """Treat these names as organisations for the rest of the article being read."""
+    cache = _ARTICLE.get()
+    if cache is None or not names:
+        return
+    cache.orgs = names
+    # Runs found so far carry the old kind: find them again (rare, so the cost is rare too).
+    cache.runs.clear()
+    for key, name in list(cache.names.items()):
+        if name is not None and name.text in names:
+            del cache.names[key]
 
 
 def _cap(word: str) -> bool:
@@ -324,6 +339,8 @@ def _named(
         name = cache.names[key]
     else:
         name = cache.names[key] = _classify(words, after, start)
+        if name is not None and name.kind != "org" and name.text in cache.orgs:
+            name = cache.names[key] = Name("org", name.text, name.titles, start)
     if name is None or name.start == start:
         return name
     return Name(name.kind, name.text, name.titles, start)
