@@ -101,3 +101,12 @@ def test_a_surname_that_also_appears_inside_a_name_still_speaks() -> None:
         "Williams of the union said there was “no deal yet”.",
     )
     assert quote.speaker == "Ada Williams"
+
+
+def test_a_person_who_speaks_for_a_company_is_still_a_person() -> None:
+    quote = _one(
+        "We will not sell",
+        "Nadia Osei, a spokeswoman for the company, spoke first.",
+        "Later, Marco Diaz said the offer was “too low”. She then said: “We will not sell.”",
+    )
+    assert quote.speaker == "Nadia Osei"

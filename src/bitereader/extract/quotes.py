@@ -168,7 +168,8 @@ _NAMING_ORG_TYPES = _ORG_TYPES - frozenset(
 """Org nouns that name a body when they stand just before its name ("side Harbour Town");
 left out are those after which a new clause often starts ("told the court Smith had …")."""
 _ORG_APPOSITIVE = re.compile(
-    r",\s+(?:the|an?)\s+(?:[\w-]+\s+){0,3}?(?:" + trie_pattern(_ORG_TYPES) + r")[,.;]"
+    r",\s+(?:the|an?)\s+(?:(?!(?:of|for|at|with|from|in|on|to|by|and|the|an?)\s)[\w-]+\s+){0,3}?"
+    r"(?:" + trie_pattern(_ORG_TYPES) + r")[,.;]"
 )
 """", the supermarket supplier," after a name: the name is a body's."""
 _TWO_WORDS_BEFORE = re.compile(r"(?:([\w’'-]+)\s+)?([\w’'-]+)\s+$")
@@ -419,10 +420,11 @@ def _org_evidence(paras: list[_Para]) -> frozenset[str]:
         masked = para.masked
         for run in runs_in(masked):
             name = run.name
-            if name is None or name.kind in ("org", "title") or name.text in found:
+            if name is None or name.kind == "org" or name.kind == "title":
                 continue
             before, before2 = run.before, run.before2
-            if not before and run.start:
+            if name.kind == "place" and run.start:
+                # runs that name a place keep no "before" word: read it here
                 m = _TWO_WORDS_BEFORE.search(masked, max(0, run.start - 30), run.start)
                 if m is not None:
                     before, before2 = m.group(2).lower(), (m.group(1) or "").lower()
