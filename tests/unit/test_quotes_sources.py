@@ -88,10 +88,18 @@ def test_read_without_a_written_source_is_not_speech() -> None:
 
 def test_a_sentence_opening_plural_noun_is_never_a_speaker() -> None:
     quote = _one(
-        "a hard winter",
-        "Prices at Corbel Mills rose after the grocer warned of “a hard winter”.",
+        "sound",
+        "Engineers at Dunmore Yard said the hull was “sound”.",
     )
-    assert quote.speaker != "Prices"
+    assert quote.speaker == "Engineers at Dunmore Yard"
+
+
+def test_the_subject_of_a_clause_after_after_is_the_speaker() -> None:
+    quote = _one(
+        "a hard winter",
+        "Shares in Corbel Mills fell after the grocer warned of “a hard winter”.",
+    )
+    assert quote.speaker == "Corbel Mills"
 
 
 def test_a_surname_that_also_appears_inside_a_name_still_speaks() -> None:

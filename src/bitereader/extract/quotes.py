@@ -1264,6 +1264,7 @@ def _description(seg: str, pos: int) -> _Who | None:
         or head in ROLE_NOUNS
         or possessive
         or any(w in WRITTEN_SOURCES for w in low)
+        or _PLURAL_LEAD.match(text)  # "Engineers at Dunmore Yard": a plural noun, described
     ):
         if low[0] not in DETERMINERS and not possessive and len(words) > 4:
             return None
