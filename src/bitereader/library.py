@@ -125,9 +125,9 @@ class Library:
     def unpin(self, article_id: int) -> bool:
         return self.store.unpin(article_id)
 
-    def toggle_pin(self, article_id: int) -> bool:
+    def toggle_pin(self, article_id: int, now: datetime | None = None) -> bool:
         """Pin an unpinned article or unpin a pinned one; returns whether it is now pinned."""
-        if self.store.pin(article_id):
+        if self.store.pin(article_id, now):
             return True
         self.store.unpin(article_id)
         return False

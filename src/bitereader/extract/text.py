@@ -25,23 +25,34 @@ _BOMS = (
 
 
 def decode_text(data: bytes) -> str:
-    """Decode a saved page: honour a BOM, prefer UTF-8, fall back to Windows-1252.
+    """Decode a saved text page (see `decode_bytes`) and check it reads as text.
 
     Raises:
         LoadError: the bytes are empty or look binary rather than text.
     """
+    return _check_text(decode_bytes(data))
+
+
+def decode_bytes(data: bytes, *, declared: str | None = None, kind: str = "text page") -> str:
+    """Decode a saved page: honour a BOM, then the encoding the page declares, then prefer UTF-8
+    and fall back to Windows-1252.
+
+    Raises:
+        LoadError: the bytes hold NUL bytes (and no UTF-16 BOM), so they are not a `kind`.
+    """
     for bom, encoding in _BOMS:
         if data.startswith(bom):
-            return _check_text(data[len(bom) :].decode(encoding, errors="replace"))
+            return data[len(bom) :].decode(encoding, errors="replace")
     if b"\x00" in data[:4096]:
-        raise LoadError("binary file, not a text page")
+        raise LoadError(f"binary file, not a {kind}")
+    if declared and declared != "utf-8":
+        return data.decode(declared, errors="replace")
     try:
-        text = data.decode("utf-8")
+        return data.decode("utf-8")
     except UnicodeDecodeError:
         # Pages saved on Windows are usually cp1252; it maps almost every byte, so it is the
         # fallback that loses least. Undefined bytes become U+FFFD.
-        text = data.decode("cp1252", errors="replace")
-    return _check_text(text)
+        return data.decode("cp1252", errors="replace")
 
 
 def _check_text(text: str) -> str:

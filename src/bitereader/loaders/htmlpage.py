@@ -8,11 +8,13 @@ which extractors drop along with the figures.
 
 from __future__ import annotations
 
+import bisect
 import codecs
 import copy
 import json
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import urljoin, urlsplit
@@ -23,7 +25,7 @@ from bitereader.errors import ExtractError, LoadError
 from bitereader.extract.captions import captions_from_json_ld, captions_from_tree, fold_captions
 from bitereader.extract.html import parse_html
 from bitereader.extract.quotes import extract_quotes
-from bitereader.extract.text import clean_line, word_count
+from bitereader.extract.text import clean_line, decode_bytes, word_count
 from bitereader.loaders.textpage import site_name
 from bitereader.models import Article, Caption
 
@@ -31,7 +33,6 @@ MIN_WORDS = 50
 """A page with less body text than this is not an article (a login page, a list of links)."""
 
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.I)
-_BOMS = ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
 _ARTICLE_TYPES = re.compile(r"(?:News|Blog|Report|Scholarly|Tech|Opinion|Analysis)?Article$|"
                             r"BlogPosting|Report|LiveBlogPosting|NewsArticle")  # fmt: skip
 _BYLINE = re.compile(r"^(?:by|words by|written by|words and pictures by)\s+", re.I)
@@ -98,13 +99,14 @@ def load_html_page(data: bytes, *, url: str | None = None) -> Article:
     captions = _captions(container, ld_objects, paragraphs)
     standfirst = _standfirst(standfirst_element, meta, ld_article, paragraphs)
     authors = _authors(meta, ld_article, document.author, source)
-    paragraphs = _drop_furniture(paragraphs, headline, standfirst, kicker, captions, authors)
+    body_indices = _body_indices(paragraphs, headline, standfirst, kicker, captions, authors)
+    paragraphs = [paragraphs[index] for index in body_indices]
+    captions = _renumber(captions, body_indices)
     words = sum(word_count(p) for p in paragraphs)
     if words < MIN_WORDS:
         raise ExtractError(f"not an article: only {words} words of text")
     if max(word_count(p) for p in paragraphs) < 20:
         raise ExtractError("not an article: no paragraphs of running text")
-    captions = _captions(container, ld_objects, paragraphs)
     body = tuple(paragraphs)
     return Article(
         headline=headline,
@@ -129,21 +131,9 @@ def decode_html(data: bytes) -> str:
     """
     if not data.strip():
         raise LoadError("empty file")
-    for bom, encoding in _BOMS:
-        if data.startswith(bom):
-            return data[len(bom) :].decode(encoding, errors="replace")
-    if b"\x00" in data[:4096]:
-        raise LoadError("binary file, not a web page")
     declared = _CHARSET.search(data[:8192])
     encoding = _codec(declared.group(1).decode("ascii", "ignore")) if declared else None
-    if encoding and encoding != "utf-8":
-        return data.decode(encoding, errors="replace")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        # Undeclared pages saved on Windows are usually cp1252; a page that declares UTF-8 but
-        # is not still reads best that way.
-        return data.decode("cp1252", errors="replace")
+    return decode_bytes(data, declared=encoding, kind="web page")
 
 
 def _codec(label: str) -> str | None:
@@ -468,23 +458,23 @@ def _key(text: str) -> str:
     return " ".join(re.sub(r"[^\w\s]", "", text.casefold()).split())
 
 
-def _drop_furniture(
+def _body_indices(
     paragraphs: list[str],
     headline: str,
     standfirst: str | None,
     kicker: str | None,
     captions: tuple[Caption, ...],
     authors: list[str],
-) -> list[str]:
-    """Take out what trafilatura keeps that is not body: headline, standfirst, captions, bylines."""
+) -> list[int]:
+    """Which paragraphs are body: trafilatura also keeps headline, standfirst, captions, bylines."""
     skip = {_key(headline)}
     if standfirst:
         skip.add(_key(standfirst))
     if kicker:
         skip.add(_key(kicker))
     caption_keys = [_key(c.text) for c in captions if c.text]
-    kept: list[str] = []
-    for paragraph in paragraphs:
+    kept: list[int] = []
+    for index, paragraph in enumerate(paragraphs):
         key = _key(paragraph)
         short = word_count(paragraph) <= 15
         if key in skip:
@@ -495,5 +485,15 @@ def _drop_furniture(
             continue
         if short and authors and any(_key(paragraph) == _key(a) for a in authors):
             continue
-        kept.append(paragraph)
+        kept.append(index)
     return kept
+
+
+def _renumber(captions: tuple[Caption, ...], kept: list[int]) -> tuple[Caption, ...]:
+    """Captions placed before the same body paragraph once the non-body ones are gone."""
+    return tuple(
+        caption
+        if caption.paragraph is None
+        else replace(caption, paragraph=bisect.bisect_left(kept, caption.paragraph))
+        for caption in captions
+    )

@@ -176,11 +176,11 @@ def _blocks(lines: list[str]) -> list[list[str]]:
 
 
 def _text_items(lines: list[str]) -> list[_Item]:
-    items: list[_Item] = []
+    parts: list[str] = []
     for block in _blocks(lines):
-        parts = [" ".join(block)] if _is_hard_wrapped(block) else block
-        items.extend(_Item(text, repeats) for text, repeats in fold_repeats(parts))
-    return _fold_item_repeats(items)
+        parts.extend([" ".join(block)] if _is_hard_wrapped(block) else block)
+    # A caption printed twice may sit in one block or straddle a blank line: fold both.
+    return [_Item(text, repeats) for text, repeats in fold_repeats(parts)]
 
 
 def _is_hard_wrapped(block: list[str]) -> bool:
@@ -194,7 +194,7 @@ def _is_hard_wrapped(block: list[str]) -> bool:
 
 
 def _fold_item_repeats(items: list[_Item]) -> list[_Item]:
-    """Fold a line repeated across a block break (caption, blank line, caption) into one."""
+    """Fold a Markdown item repeated across a block break (caption, blank line, caption)."""
     folded: list[_Item] = []
     for item in items:
         if folded and folded[-1].text == item.text:

@@ -286,12 +286,9 @@ class ReaderScreen(Screen[None]):
         if headline is None:
             return
         # Pinned at the app's clock, so the watch list's "pinned 5m ago" agrees with the app.
-        pinned = self.library.pin(headline.id, self.bitereader.clock())
-        if not pinned:
-            self.library.unpin(headline.id)
-        self.headlines.update_headline(
-            replace(headline, pinned_at=self.bitereader.clock() if pinned else None)
-        )
+        now = self.bitereader.clock()
+        pinned = self.library.toggle_pin(headline.id, now)
+        self.headlines.update_headline(replace(headline, pinned_at=now if pinned else None))
         self.notify("Pinned to the watch list." if pinned else "Taken off the watch list.")
 
     def go_to(self, article_id: int | None) -> None:
