@@ -276,7 +276,10 @@ def _content_values(article: Article) -> tuple[object, ...]:
     )
 
 
-def _find_existing(conn: sqlite3.Connection, article: Article, feed_id: int | None) -> int | None:
+def _find_existing(
+    conn: sqlite3.Connection, article: Article, feed_id: int | None, digest: str
+) -> int | None:
+    """The stored article this one is: same feed and guid, else same url, else same text."""
     if feed_id is not None and article.guid:
         row = conn.execute(
             "SELECT id FROM articles WHERE feed_id = ? AND guid = ?", (feed_id, article.guid)
@@ -288,7 +291,7 @@ def _find_existing(conn: sqlite3.Connection, article: Article, feed_id: int | No
         if row:
             return row[0]
     row = conn.execute(
-        "SELECT id FROM articles WHERE content_hash = ? LIMIT 1", (article.content_hash,)
+        "SELECT id FROM articles WHERE content_hash = ? LIMIT 1", (digest,)
     ).fetchone()
     return row[0] if row else None
 
@@ -297,8 +300,9 @@ def _save_one(
     conn: sqlite3.Connection, article: Article, feed_id: int | None, added_at: int | None
 ) -> tuple[int, SaveStatus]:
     values = _content_values(article)
-    published = values[8]
-    existing = _find_existing(conn, article, feed_id)
+    # The content hash is taken once: it costs a pass over the whole text.
+    published, digest = values[8], values[-1]
+    existing = _find_existing(conn, article, feed_id, digest)
     if existing is None:
         cursor = conn.execute(
             f"INSERT INTO articles ({_CONTENT_COLUMNS}, feed_id, added_at, sort_at) "
