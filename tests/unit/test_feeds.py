@@ -239,3 +239,23 @@ def test_add_feed_file_to_library(tmp_path: Path) -> None:
         assert again.added == 0
         hits = library.search("bridge")
         assert hits and hits[0].headline == "Council approves new bridge"
+
+
+def test_summary_becomes_one_clean_line_whether_plain_or_html() -> None:
+    def item(summary: str) -> str:
+        body = "<p>The bridge opened on Monday after two years of work.</p>"
+        return (
+            f"<item><title>Bridge</title><link>https://x.example/{len(summary)}</link>"
+            f"<description>{summary}</description>"
+            f"<content:encoded><![CDATA[{body}]]></content:encoded></item>"
+        )
+
+    plain = "Fish &amp;amp; chips\n\n  at the\topening &#8220;party&#8221; &amp;copy; 2026"
+    html = "&lt;p&gt;A &lt;em&gt;short&lt;/em&gt;&lt;/p&gt;&lt;p&gt;summary.&lt;/p&gt;"
+    document = (
+        '<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/">'
+        f"<channel><title>T</title>{item(plain)}{item(html)}</channel></rss>"
+    ).encode()
+    first, second = parse_feed(document).articles
+    assert first.standfirst == "Fish & chips at the opening “party” © 2026"
+    assert second.standfirst == "A short summary."

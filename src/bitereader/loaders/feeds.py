@@ -223,7 +223,7 @@ def build_article(item: RawItem, *, source: str | None) -> Article | None:
     paragraphs, captions = _text_parts(body, body_is_text)
     standfirst = None
     if item.content and item.summary:
-        summary = " ".join(_text_parts(item.summary, item.summary_is_text)[0])
+        summary = _summary_text(item.summary, item.summary_is_text)
         opening = paragraphs[0] if paragraphs else ""
         if summary and len(summary) <= _STANDFIRST_MAX and not _same_start(summary, opening):
             standfirst = summary
@@ -610,6 +610,14 @@ def _text_parts(body: str | None, is_text: bool) -> tuple[tuple[str, ...], tuple
         return text_to_paragraphs(body), ()
     parts = html_to_parts(body)
     return parts.paragraphs, parts.captions
+
+
+def _summary_text(summary: str, is_text: bool) -> str:
+    """A summary as one line of text. Most are plain text even where HTML is allowed, and
+    those need no HTML parser, only their entities decoded (as for headlines)."""
+    if is_text or "<" in summary:
+        return " ".join(_text_parts(summary, is_text)[0])
+    return clean_line(" ".join(htmllib.unescape(summary).split()))
 
 
 def _headline(text: str | None, is_html: bool) -> str | None:
