@@ -8,6 +8,9 @@ from datetime import UTC, datetime
 
 from bitereader.models import Article, Caption, Headline, Quote
 
+_to_json = json.JSONEncoder(ensure_ascii=False).encode
+"""json.dumps(..., ensure_ascii=False) without building a new encoder on every call."""
+
 
 def to_epoch(moment: datetime | None) -> int | None:
     """Seconds since the epoch; a naive datetime is taken to be UTC."""
@@ -23,13 +26,12 @@ def from_epoch(seconds: int | None) -> datetime | None:
 
 
 def captions_json(captions: tuple[Caption, ...]) -> str:
-    return json.dumps([[c.text, c.credit, c.paragraph] for c in captions], ensure_ascii=False)
+    return _to_json([[c.text, c.credit, c.paragraph] for c in captions])
 
 
 def quotes_json(quotes: tuple[Quote, ...]) -> str:
-    return json.dumps(
-        [[q.text, q.speaker, q.role, q.kind, q.paragraph, q.start, q.end] for q in quotes],
-        ensure_ascii=False,
+    return _to_json(
+        [[q.text, q.speaker, q.role, q.kind, q.paragraph, q.start, q.end] for q in quotes]
     )
 
 
@@ -42,7 +44,7 @@ def quotes_from_json(text: str) -> tuple[Quote, ...]:
 
 
 def list_json(items: tuple[str, ...]) -> str:
-    return json.dumps(list(items), ensure_ascii=False)
+    return _to_json(list(items)) if items else "[]"
 
 
 def fts_values(article: Article) -> tuple[str, str, str, str, str]:
