@@ -164,6 +164,7 @@ class FeedRefresher:
             )
             return FeedResult(self.store.feed(feed.id), "unchanged", 0)
         counts = ItemCounts()
+        builder.expect(len(fetched.body))
         try:
             document = await builder.read(fetched)
             items, digests = self._changed_items(feed.id, document)
@@ -210,6 +211,9 @@ PROCESS_MIN_ITEMS = 300
 """Items to build in one refresh before worker processes pay for their start (about 0.15 s)."""
 PROCESS_CHUNK = 250
 """Items sent to a worker process at a time: enough to amortise the round trip."""
+PROCESS_WARM_BYTES = 256 * 1024
+"""Feed bytes to read in one refresh (a few hundred items) before starting worker processes
+while the feeds are still being read, so they are ready when the items are."""
 
 
 class _ArticleBuilder:
@@ -225,6 +229,7 @@ class _ArticleBuilder:
         self._processes: Executor | None = None
         self._workers = os.cpu_count() or 1
         self._built = 0
+        self._expected_bytes = 0
 
     def __enter__(self) -> _ArticleBuilder:
         return self
@@ -233,6 +238,17 @@ class _ArticleBuilder:
         self._thread.shutdown(cancel_futures=True)
         if self._processes is not None:
             self._processes.shutdown(cancel_futures=True)
+
+    def expect(self, size: int) -> None:
+        """Note a changed feed of `size` bytes on its way; start the workers once there is
+        enough to build that they will be needed (starting them takes a few tenths of a second,
+        which then overlaps reading the feeds)."""
+        self._expected_bytes += size
+        if self._expected_bytes >= PROCESS_WARM_BYTES and self._processes is None:
+            pool = self._process_pool()
+            if pool is not None:
+                for _ in range(self._workers):
+                    pool.submit(int)  # a no-op: makes the pool start its worker processes
 
     async def read(self, fetched: Fetched) -> FeedDocument:
         """Read a fetched feed's items (lxml, or feedparser for what lxml refuses)."""
