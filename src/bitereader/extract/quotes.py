@@ -79,9 +79,15 @@ _ALNUM = re.compile(r"[^\W_]")
 _LABEL_BEFORE = re.compile(r"\b([A-Za-z-]+),\s*$")
 _COUPLE = re.compile(r"\b([A-Z][a-z]+) and ([A-Z][a-z]+) ([A-Z][\w’'-]+)\b")
 _FIRST_PERSON = re.compile(
-    r"(?<![\w’'])(?:I|I['’](?:m|ve|d|ll)|me|my|mine|myself|we|We|our|Our|us|ourselves)(?![\w’'])"
+    # I, I'm/I've/I'd/I'll, me, my, mine, myself, we, We, our, Our, us, ourselves as whole words.
+    # Each word's first letter comes before its look-behind, so the search can skip to the
+    # letters that open one instead of trying the look-behind at every position.
+    r"(?:I(?<![\w’']I)(?:['’](?:m|ve|d|ll))?|m(?<![\w’']m)(?:e|y|ine|yself)|w(?<![\w’']w)e"
+    r"|W(?<![\w’']W)e|o(?<![\w’']o)ur(?:selves)?|O(?<![\w’']O)ur|u(?<![\w’']u)s)(?![\w’'])"
 )
 _ACCORDING = re.compile(r"\b[Aa]ccording to\s+")
+
+
 _BY_AGENT = re.compile(
     r"\b(?:described|called|announced|labell?ed|branded|dubbed|characteri[sz]ed|termed|declared|"
     r"quoted|hailed|condemned|criticised|criticized|praised)\b[^.;]{0,160}?\bby\s+"
@@ -194,7 +200,6 @@ _HE_SHE = re.compile(r"\b(?:he|him|his|she|her)\b")
 _RELATIVE_OPENER = re.compile(r"\b(?:whose|whom|which|who|where|when)\b")
 _APPOSITIVE_ROLE = re.compile(r",\s+((?:an?|the)\s+[^,;.“]{3,120})")
 _LEADING_ARTICLE = re.compile(r"^(?:an?|the)\s+")
-_WORDISH = re.compile(r"[\w’'.-]+")
 _NEXT_WORD = re.compile(r"\s*([\w’'-]+)")
 _CLAUSE_PUNCT = re.compile(r"[!?;:]\s|[a-z]{2}\.\s")
 _STOP_THEN_SPACE = re.compile(r"[.!?]\s")
@@ -583,8 +588,23 @@ def _candidates(paras: list[_Para]) -> list[_Cand]:
     return cands
 
 
+_LAST_FOUR_WORDS_REVERSED = re.compile(
+    r"[^\w’'.-]*(?:([\w’'.-]+)(?:[^\w’'.-]+([\w’'.-]+)"
+    r"(?:[^\w’'.-]+([\w’'.-]+)(?:[^\w’'.-]+([\w’'.-]+))?)?)?)?"
+)
+"""Up to four words (runs of letters, digits, apostrophes, dots and hyphens) read backwards
+from the start of a reversed text: the first group is the text's last word."""
+
+
 def _words_before(text: str, pos: int, n: int) -> list[str]:
-    return _WORDISH.findall(text[max(0, pos - 80) : pos])[-n:]
+    """The last `n` (at most 4) words in the 80 characters before `pos`.
+
+    The words `findall` would list last in `text[pos - 80 : pos]`, read from the window's end
+    with one anchored match instead of listing every word in it.
+    """
+    assert n <= 4
+    found = _LAST_FOUR_WORDS_REVERSED.match(text[max(0, pos - 80) : pos][::-1]).groups()
+    return [word[::-1] for word in reversed(found[:n]) if word]
 
 
 def _not_speech(para: _Para, cand: _Cand) -> bool:
@@ -611,9 +631,9 @@ def _not_speech(para: _Para, cand: _Cand) -> bool:
         and prev not in TITLES
     ):
         return True
-    capitalised = sum(1 for w in words if w[:1].isupper() or w[:1].isdigit())
-    title_case = capitalised >= max(1, (len(words) + 1) // 2)
     if short and content[:1].isupper():
+        capitalised = sum(1 for w in words if w[:1].isupper() or w[:1].isdigit())
+        title_case = capitalised >= max(1, (len(words) + 1) // 2)
         if prev in _TITLE_CUES and (title_case or prev in ("called", "titled", "named", "as")):
             return True
         if prev == "of" and len(before) >= 2 and before[-2][:1].isupper():
@@ -665,19 +685,24 @@ def _attribute(paras: list[_Para], cands: list[_Cand], cast: Cast) -> None:
         for k, c in enumerate(group):
             c.kind = _kind(para, c, group[k - 1] if k else None)
 
-    sentence_speech = {
-        key: any(
-            _FIRST_PERSON.search(c.text) or c.who is not None or c.kind == "direct" for c in group
-        )
+    # Whether a sentence holds speech, from the attributions found so far (the loop below adds
+    # context speakers, which must not count); first-person words are looked for only when a
+    # sentence's answer is asked for and its attributions do not settle it.
+    attributed = {
+        key: any(c.who is not None or c.kind == "direct" for c in group)
         for key, group in by_sentence.items()
     }
+
+    def sentence_speech(key: tuple[int, int]) -> bool:
+        return attributed[key] or any(_FIRST_PERSON.search(c.text) for c in by_sentence[key])
+
     kept: list[_Cand] = []
     last: _Cand | None = None
     resolved: dict[tuple[_Who, int], tuple[str | None, str | None, Person | None]] = {}
     for c in cands:
         if c.who is None:
             c.who, c.how = _from_context(paras, c, last), "context"
-            if c.kind == "partial" and not sentence_speech[(c.span.paragraph, c.sentence)]:
+            if c.kind == "partial" and not sentence_speech((c.span.paragraph, c.sentence)):
                 continue
         if c.who is None and c.kind == "partial" and not c.span.carried:
             continue
@@ -884,9 +909,19 @@ def _passive_agent(masked: str, vs: int, ve: int, end: int) -> _Who | None:
     return _np_after(masked, m.end(), end, written_ok=True)
 
 
+def _according_search(masked: str, lo: int, hi: int) -> re.Match[str] | None:
+    """`_ACCORDING.search(masked, lo, hi)`, started at the first "ccording to" in the stretch.
+
+    A pattern opening with a word boundary is tried at every position; finding its fixed
+    middle with str.find first skips the stretches that cannot hold it.
+    """
+    at = masked.find("ccording to", lo, hi)
+    return _ACCORDING.search(masked, max(lo, at - 1), hi) if at >= 0 else None
+
+
 def _pre_attribution(masked: str, lo: int, hi: int, s: int, e: int) -> _Who | None:
     """X said "…" / X told Y that "…" / X said: "…" — the first speech verb with a subject."""
-    according = _ACCORDING.search(masked, lo, hi)
+    according = _according_search(masked, lo, hi)
     according_end = -1
     if according:
         comma = masked.find(",", according.end(), hi)
@@ -956,7 +991,7 @@ def _verb_position(masked: str, lo: int, at: int) -> bool:
 
 
 def _according_or_by(masked: str, lo: int, hi: int, e: int) -> _Who | None:
-    m = _ACCORDING.search(masked, lo, e)
+    m = _according_search(masked, lo, e)
     if m:
         return _np_after(masked, m.end(), e, written_ok=True)
     return None
