@@ -607,22 +607,35 @@ def _words_before(text: str, pos: int, n: int) -> list[str]:
     return [word[::-1] for word in reversed(found[:n]) if word]
 
 
+_NAMED_THING_AFTER = re.compile(
+    r",\s+(?:an?|the)\s+[^,]*\b(?:charity|group|organi[sz]ation|website|campaign|"
+    r"company|firm|band|film|book|song|show|programme|program)\b"
+)
+"""", a charity that …" after a quoted title: the quote names the thing."""
+
+
 def _not_speech(para: _Para, cand: _Cand) -> bool:
     """True for quoted names, titles, nicknames and glosses."""
     masked = para.masked
     content = cand.text
-    words = content.split()
-    before = _words_before(masked, cand.span.open, 4)
-    prev = before[-1].lower() if before else ""
-    after_text = masked[cand.span.close + 1 : cand.span.close + 120]
-    nxt = _NEXT_WORD.match(after_text)
-    next_word = nxt.group(1) if nxt else ""
-    short = len(words) <= 8 and not _CLAUSE_PUNCT.search(content)
     if _FIRST_PERSON.search(content):
         return False
+    words = content.split()
+    nickname_like = len(words) <= 3
+    short = len(words) <= 8 and not _CLAUSE_PUNCT.search(content)
+    title_like = short and content[:1].isupper()
+    if not nickname_like and not title_like and not content[:1].islower():
+        return False  # a long quote that opens with a capital: no rule below applies
+    before = _words_before(masked, cand.span.open, 4)
+    prev = before[-1].lower() if before else ""
+    after_text = next_word = ""
+    if nickname_like or title_like:
+        after_text = masked[cand.span.close + 1 : cand.span.close + 120]
+        nxt = _NEXT_WORD.match(after_text)
+        next_word = nxt.group(1) if nxt else ""
     # Enrique “Kiki” Camarena: a nickname between a first name and a surname.
     if (
-        len(words) <= 3
+        nickname_like
         and before
         and before[-1][:1].isupper()
         and masked[cand.span.open - 1 : cand.span.open] == " "
@@ -631,7 +644,7 @@ def _not_speech(para: _Para, cand: _Cand) -> bool:
         and prev not in TITLES
     ):
         return True
-    if short and content[:1].isupper():
+    if title_like:
         capitalised = sum(1 for w in words if w[:1].isupper() or w[:1].isdigit())
         title_case = capitalised >= max(1, (len(words) + 1) // 2)
         if prev in _TITLE_CUES and (title_case or prev in ("called", "titled", "named", "as")):
@@ -642,11 +655,7 @@ def _not_speech(para: _Para, cand: _Cand) -> bool:
             return True
         if next_word.lower() in _TITLE_NOUNS and title_case:
             return True
-        if re.match(
-            r",\s+(?:an?|the)\s+[^,]*\b(?:charity|group|organi[sz]ation|website|campaign|"
-            r"company|firm|band|film|book|song|show|programme|program)\b",
-            after_text,
-        ):
+        if _NAMED_THING_AFTER.match(after_text):
             return True
     if prev in _GLOSS_CUES and content[:1].islower():
         before_or = masked[: cand.span.open].rstrip()
