@@ -64,7 +64,11 @@ _PARA = 1_000_000
 _MASK = "\x00"
 _OPEN_MARK, _CLOSE_MARK = "“", "”"
 
-_SENTENCE_END = re.compile(r"[.!?…]+[”\"’')\]]*\s+(?=“|[\"‘'(\[]?[A-Z0-9\u00c0-\u024f])")
+_SENTENCE_END = re.compile(
+    # "[.!?…]+" spelled as one mark then any more: a pattern that opens with a character class
+    # lets the search skip to the next stop instead of trying every position.
+    r"[.!?…][.!?…]*[”\"’')\]]*\s+(?=“|[\"‘'(\[]?[A-Z0-9\u00c0-\u024f])"
+)
 _ATTRIBUTION_AHEAD = re.compile(
     r"(?!(?:The|This|That|It|He|She|They|We|I)\b)(?:[A-Z][\w’'.-]*\s+){1,5}(?:\w+ly\s+)?(?:"
     + SPEECH_VERB_RE.pattern
@@ -209,6 +213,8 @@ _CLAUSE_SPLIT = re.compile(r"[,;:]")
 _ENDS_COMMA_COLON = re.compile(r"[,:]\s*$")
 _WORD_BEFORE_SPACE = re.compile(r"(\S+)\s+$")
 _NP_STOP = re.compile(r"[.!?;“”\x00]|\s[—–]\s")
+_NP_STOP_MARK = re.compile(r"[.!?;“”\x00]")
+"""`_NP_STOP` for a text without a dash."""
 _BY_FROM_OF = re.compile(r"\b(?:by|from|of)\s+(.+)$")
 _LEADING_THE = re.compile(r"^(?:the)\s+")
 _POSSESSIVE_END = re.compile(r"['’]s?$")
@@ -1015,7 +1021,10 @@ def _segments(masked: str, lo: int, hi: int) -> list[tuple[int, int]]:
         chunk = _DASH_ASIDE.sub(lambda m: " " + "," * (len(m.group()) - 2) + " ", chunk)
     segs: list[tuple[int, int]] = []
     start = 0
-    for m in _SEGMENT_BREAK.finditer(chunk):
+    # Without an en dash only single marks break: a plain character class, which the search
+    # can skip to (the full pattern's alternatives make it try every position).
+    breaks = _SEGMENT_BREAK if "–" in chunk else _SEGMENT_MARK
+    for m in breaks.finditer(chunk):
         segs.append((lo + start, lo + m.start()))
         start = m.end()
     segs.append((lo + start, hi))
@@ -1023,6 +1032,8 @@ def _segments(masked: str, lo: int, hi: int) -> list[tuple[int, int]]:
 
 
 _SEGMENT_BREAK = re.compile(r"[,;:]|—|\s–\s")
+_SEGMENT_MARK = re.compile(r"[,;:—]")
+"""`_SEGMENT_BREAK` for a text without an en dash."""
 _RELATIVE_WHO = re.compile(r"((?:[A-Z][\w’'.-]*\s){1,4})who\s*$")
 
 
@@ -1226,7 +1237,7 @@ def _sentence_initial(masked: str, pos: int) -> bool:
 def _np_after(masked: str, start: int, end: int, *, written_ok: bool = False) -> _Who | None:
     """The speaker named after a verb: "said Barry Appleton, an international trade lawyer"."""
     region = masked[start:end]
-    stop = _NP_STOP.search(region)
+    stop = (_NP_STOP if "—" in region or "–" in region else _NP_STOP_MARK).search(region)
     region = region[: stop.start()] if stop else region
     if not region.strip():
         return None
