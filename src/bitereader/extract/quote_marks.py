@@ -24,7 +24,6 @@ _OPEN_BEFORE = "([{—–-/\u2012\u2013\u2014\u2015:"
 _CLOSE_AFTER = ",.;:!?)]}—–-…/"
 _OPEN, _CLOSE, _EITHER = 1, 2, 3
 
-_DOUBLE_RE = re.compile(r'["“”„«»]')
 _SINGLE_RE = re.compile(r"['‘’‚]")
 # A mark at the start of a text or after a space, bracket or dash. The mark comes first in the
 # pattern (and the look-behind after it) so the search can jump from mark to mark.
@@ -110,11 +109,27 @@ def _possessive_like(text: str, i: int) -> bool:
     return bool(after) and after.islower()
 
 
+def _offsets_of(text: str, chars: str) -> list[int]:
+    """Every offset in `text` holding one of `chars`, in order.
+
+    str.find per character beats a regular expression's match objects: a paragraph holds
+    few marks.
+    """
+    offsets: list[int] = []
+    for ch in chars:
+        at = text.find(ch)
+        while at >= 0:
+            offsets.append(at)
+            at = text.find(ch, at + 1)
+    offsets.sort()
+    return offsets
+
+
 def _pair_double(text: str) -> tuple[list[tuple[int, int]], list[int]]:
     """Pair double marks with a stack so nested pairs stay inside the outer quote."""
     pairs: list[tuple[int, int]] = []
     stack: list[int] = []
-    marks = [m.start() for m in _DOUBLE_RE.finditer(text)]
+    marks = _offsets_of(text, DOUBLE_MARKS)
     for i in marks:
         kind = _classify_double(text, i)
         if kind == _OPEN or (kind == _EITHER and not stack):
