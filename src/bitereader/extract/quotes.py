@@ -338,13 +338,8 @@ def _sentences(masked: str) -> list[tuple[int, int]]:
     bounds: list[tuple[int, int]] = []
     start = 0
     for m in _SENTENCE_END.finditer(masked):
-        # The word the stop ends (within 40 characters): what \S+$ would find, without a scan.
-        word = masked[max(0, m.start() - 40) : m.start() + 1].split()
-        token = word[-1].lower().strip("(\"“'‘") if word else ""
-        token = token.rstrip(".!?…")
-        if masked[m.start()] == "." and (
-            token in ABBREVIATIONS or (len(token) == 1 and token.isalpha()) or "." in token
-        ):
+        stop = m.start()
+        if masked[stop] == "." and _abbreviation_before(masked, stop):
             continue
         if (
             _CLOSE_MARK in m.group()
@@ -357,6 +352,14 @@ def _sentences(masked: str) -> list[tuple[int, int]]:
     if start < len(masked):
         bounds.append((start, len(masked)))
     return bounds or [(0, len(masked))]
+
+
+def _abbreviation_before(masked: str, stop: int) -> bool:
+    """True when the full stop at `stop` ends an abbreviation or initial ("Dr.", "J.", "U.S.")."""
+    # The word the stop ends (within 40 characters): what \S+$ would find, read from the end.
+    word = masked[max(0, stop - 40) : stop + 1].rsplit(None, 1)[-1]
+    token = word.lower().strip("(\"“'‘").rstrip(".!?…")
+    return token in ABBREVIATIONS or (len(token) == 1 and token.isalpha()) or "." in token
 
 
 def _sentence_of(para: _Para, offset: int) -> int:
@@ -1188,6 +1191,15 @@ _COMMON: ContextVar[_CommonWords | frozenset[str]] = ContextVar("_COMMON", defau
 """Lower-case words of the article being read, set for the length of one extract_quotes call."""
 
 
+_RUN_BEFORE = Run._fields.index("before")
+assert Run._fields[_RUN_BEFORE + 1] == "before2"
+
+
+def _nothing_before(run: Run) -> Run:
+    """`run._replace(before="", before2="")`, without namedtuple's slower keyword handling."""
+    return Run._make((*run[:_RUN_BEFORE], "", "", *run[_RUN_BEFORE + 2 :]))
+
+
 def _name_in(masked: str, a: int, b: int) -> Name | None:
     """The first person (else body) in a stretch, skipping objects, modifiers and possessors."""
     org: Name | None = None
@@ -1196,8 +1208,8 @@ def _name_in(masked: str, a: int, b: int) -> Name | None:
         name = run.name
         if name is None or name.kind in ("place", "title"):
             continue
-        if run.start == lead:
-            run = run._replace(before="", before2="")  # the stretch starts here: nothing before
+        if run.start == lead and (run.before or run.before2):
+            run = _nothing_before(run)  # the stretch starts here: nothing before
         if name.kind == "single" and len(run.words) == 1 and _common_noun(masked, run):
             continue  # "Residents of Lowbridge …": a common word that starts a sentence
         if not subject_like(run) and not (
