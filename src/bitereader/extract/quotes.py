@@ -873,7 +873,8 @@ def _post_attribution(masked: str, start: int, end: int, sentence_end: int) -> _
         return None
     if len(lead.split()) > 14 or (lead and _STOP_THEN_SPACE.search(before)):
         return None
-    first = lead.split()[0] if lead else ""
+    # (a lead of only "\r" or tabs survives the strip above but has no words)
+    first = lead.split()[0] if lead.split() else ""
     if (
         first[:1].islower()
         and pronoun_gender(first) is None
