@@ -65,3 +65,10 @@ def test_according_search_matches_the_pattern() -> None:
 def test_words_only_of_control_whitespace_before_a_verb() -> None:
     # A carriage return survives the strip of spaces and commas before "said": no crash.
     assert isinstance(extract_quotes(['" said " \r said']), tuple)
+
+
+@settings(max_examples=300)
+@given(st.text(alphabet="by aBY_\n,.'’é", max_size=60))
+def test_by_word_matches_the_boundary_pattern(text: str) -> None:
+    plain = [m.span() for m in re.finditer(r"\bby\s+", text)]
+    assert [m.span() for m in quotes._BY_WORD.finditer(text)] == plain

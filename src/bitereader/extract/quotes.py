@@ -912,17 +912,20 @@ def _post_attribution(masked: str, start: int, end: int, sentence_end: int) -> _
     return None
 
 
+_BE_BEFORE = re.compile(r"\b(?:was|were|been|be|being|is|are)\s+(?:\w+ly\s+)?$")
+_BY_WORD = re.compile(r"b(?<!\wb)y\s+")
+r"""`\bby\s+`, with the boundary checked after the "b" so the search can skip from b to b."""
+
+
 def _passive_agent(masked: str, vs: int, ve: int, end: int) -> _Who | None:
     """ "was announced to be a "pandemic" by the WHO", "described by Marine Bulletin as"."""
     if not masked[vs:ve].endswith("ed"):
         return None
     head = masked[max(0, vs - 30) : vs]
     right_after = _BY_AFTER.match(masked[ve : ve + 5])
-    if not right_after and not re.search(
-        r"\b(?:was|were|been|be|being|is|are)\s+(?:\w+ly\s+)?$", head
-    ):
+    if not right_after and not _BE_BEFORE.search(head):
         return None
-    m = re.compile(r"\bby\s+").search(masked, ve, end)
+    m = _BY_WORD.search(masked, ve, end)
     if not m:
         return None
     return _np_after(masked, m.end(), end, written_ok=True)
