@@ -16,6 +16,7 @@ Pure functions over text, with hand-written rules (no NLP models):
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from contextvars import ContextVar
@@ -941,6 +942,15 @@ def _according_search(masked: str, lo: int, hi: int) -> re.Match[str] | None:
     return _ACCORDING.search(masked, max(lo, at - 1), hi) if at >= 0 else None
 
 
+@functools.lru_cache(maxsize=64)
+def _speech_verbs_in(masked: str, lo: int, hi: int) -> tuple[re.Match[str], ...]:
+    """The speech verbs in `masked[lo:hi]`, the words before a quote.
+
+    Both `_pre_attribution` and `_kind` read them for the same quote: scan the stretch once.
+    """
+    return tuple(SPEECH_VERB_RE.finditer(masked, lo, hi))
+
+
 def _pre_attribution(masked: str, lo: int, hi: int, s: int, e: int) -> _Who | None:
     """X said "…" / X told Y that "…" / X said: "…" — the first speech verb with a subject."""
     according = _according_search(masked, lo, hi)
@@ -948,7 +958,7 @@ def _pre_attribution(masked: str, lo: int, hi: int, s: int, e: int) -> _Who | No
     if according:
         comma = masked.find(",", according.end(), hi)
         according_end = comma if comma >= 0 else hi
-    for m in SPEECH_VERB_RE.finditer(masked, lo, hi):
+    for m in _speech_verbs_in(masked, lo, hi):
         verb = m.group()
         if according and according.start() <= m.start() < according_end:
             continue  # "according to a statement released by X": left to _according_or_by
@@ -1434,11 +1444,13 @@ def _kind(para: _Para, c: _Cand, prev: _Cand | None) -> QuoteKind:
         return "partial" if continues else "direct"
     if _ENDS_COMMA_COLON.search(pre) and (upper or prev is not None):
         return "partial" if continues else "direct"
-    for m in SPEECH_VERB_RE.finditer(pre):
+    # The verbs in `pre`, read in the paragraph: `pre` follows a space or a closing mark, so
+    # they are the same words a search of `pre` alone would find.
+    for m in _speech_verbs_in(masked, lo, c.span.open):
         verb = m.group()
         if verb in NAMING_FORMS:
             continue
-        gap = pre[m.end() :].split()
+        gap = masked[m.end() : c.span.open].split()
         if gap and gap[-1].lower() == "that":
             gap = gap[:-1]
         if any(w.lower() == "that" for w in gap):
