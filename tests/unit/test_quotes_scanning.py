@@ -72,3 +72,13 @@ def test_words_only_of_control_whitespace_before_a_verb() -> None:
 def test_by_word_matches_the_boundary_pattern(text: str) -> None:
     plain = [m.span() for m in re.finditer(r"\bby\s+", text)]
     assert [m.span() for m in quotes._BY_WORD.finditer(text)] == plain
+
+
+@settings(max_examples=200)
+@given(st.text(alphabet="Sh sS.’'-\n“", max_size=60), st.sampled_from(["Shs", "S", "Sh.s"]))
+def test_capitalised_inside_finds_the_whole_word(prose: str, word: str) -> None:
+    plain = re.compile(rf"(?<![\w’'-]){re.escape(word)}(?![\w’'-])")
+    para = quotes._Para(0, prose, prose, [(0, len(prose))], [])
+    common = quotes._CommonWords([para])
+    expected = any(not quotes._sentence_initial(prose, m.start()) for m in plain.finditer(prose))
+    assert common.capitalised_inside(word) == expected

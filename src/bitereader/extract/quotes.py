@@ -1168,7 +1168,11 @@ class _CommonWords:
         """True when `word` stands capitalised somewhere other than at a sentence's start."""
         if self._prose is None:
             self._prose = "\n".join(para.masked for para in self._paras)
-        for m in re.finditer(rf"(?<![\w’'-]){re.escape(word)}(?![\w’'-])", self._prose):
+        # The word first and the boundary look-behind after it: the search then jumps from one
+        # occurrence of the word to the next instead of trying every position of the article.
+        word_re = re.escape(word)
+        pattern = rf"{word_re}(?<![\w’'-]{word_re})(?![\w’'-])"
+        for m in re.finditer(pattern, self._prose):
             if not _sentence_initial(self._prose, m.start()):
                 return True
         return False
