@@ -319,7 +319,8 @@ def _mask(text: str, spans: list[MarkSpan]) -> str:
         while keep > o and text[keep].isspace():
             keep -= 1
         tail = text[max(o + 1, keep - 3) : keep + 1]
-        final = next((ch for ch in reversed(tail) if ch in ".!?"), None)
+        last_stop = max(tail.rfind("."), tail.rfind("!"), tail.rfind("?"))
+        final = tail[last_stop] if last_stop >= 0 else None
         if final and keep > o:
             # "…incurable[.]" still ends a sentence
             parts += (_MASK * (keep - o - 1), final, _MASK * (c - keep - 1))
