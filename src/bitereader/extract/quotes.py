@@ -16,6 +16,7 @@ Pure functions over text, with hand-written rules (no NLP models):
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from contextvars import ContextVar
@@ -64,7 +65,11 @@ _PARA = 1_000_000
 _MASK = "\x00"
 _OPEN_MARK, _CLOSE_MARK = "“", "”"
 
-_SENTENCE_END = re.compile(r"[.!?…]+[”\"’')\]]*\s+(?=“|[\"‘'(\[]?[A-Z0-9\u00c0-\u024f])")
+_SENTENCE_END = re.compile(
+    # "[.!?…]+" spelled as one mark then any more: a pattern that opens with a character class
+    # lets the search skip to the next stop instead of trying every position.
+    r"[.!?…][.!?…]*[”\"’')\]]*\s+(?=“|[\"‘'(\[]?[A-Z0-9\u00c0-\u024f])"
+)
 _ATTRIBUTION_AHEAD = re.compile(
     r"(?!(?:The|This|That|It|He|She|They|We|I)\b)(?:[A-Z][\w’'.-]*\s+){1,5}(?:\w+ly\s+)?(?:"
     + SPEECH_VERB_RE.pattern
@@ -79,9 +84,15 @@ _ALNUM = re.compile(r"[^\W_]")
 _LABEL_BEFORE = re.compile(r"\b([A-Za-z-]+),\s*$")
 _COUPLE = re.compile(r"\b([A-Z][a-z]+) and ([A-Z][a-z]+) ([A-Z][\w’'-]+)\b")
 _FIRST_PERSON = re.compile(
-    r"(?<![\w’'])(?:I|I['’](?:m|ve|d|ll)|me|my|mine|myself|we|We|our|Our|us|ourselves)(?![\w’'])"
+    # I, I'm/I've/I'd/I'll, me, my, mine, myself, we, We, our, Our, us, ourselves as whole words.
+    # Each word's first letter comes before its look-behind, so the search can skip to the
+    # letters that open one instead of trying the look-behind at every position.
+    r"(?:I(?<![\w’']I)(?:['’](?:m|ve|d|ll))?|m(?<![\w’']m)(?:e|y|ine|yself)|w(?<![\w’']w)e"
+    r"|W(?<![\w’']W)e|o(?<![\w’']o)ur(?:selves)?|O(?<![\w’']O)ur|u(?<![\w’']u)s)(?![\w’'])"
 )
 _ACCORDING = re.compile(r"\b[Aa]ccording to\s+")
+
+
 _BY_AGENT = re.compile(
     r"\b(?:described|called|announced|labell?ed|branded|dubbed|characteri[sz]ed|termed|declared|"
     r"quoted|hailed|condemned|criticised|criticized|praised)\b[^.;]{0,160}?\bby\s+"
@@ -194,7 +205,6 @@ _HE_SHE = re.compile(r"\b(?:he|him|his|she|her)\b")
 _RELATIVE_OPENER = re.compile(r"\b(?:whose|whom|which|who|where|when)\b")
 _APPOSITIVE_ROLE = re.compile(r",\s+((?:an?|the)\s+[^,;.“]{3,120})")
 _LEADING_ARTICLE = re.compile(r"^(?:an?|the)\s+")
-_WORDISH = re.compile(r"[\w’'.-]+")
 _NEXT_WORD = re.compile(r"\s*([\w’'-]+)")
 _CLAUSE_PUNCT = re.compile(r"[!?;:]\s|[a-z]{2}\.\s")
 _STOP_THEN_SPACE = re.compile(r"[.!?]\s")
@@ -204,6 +214,8 @@ _CLAUSE_SPLIT = re.compile(r"[,;:]")
 _ENDS_COMMA_COLON = re.compile(r"[,:]\s*$")
 _WORD_BEFORE_SPACE = re.compile(r"(\S+)\s+$")
 _NP_STOP = re.compile(r"[.!?;“”\x00]|\s[—–]\s")
+_NP_STOP_MARK = re.compile(r"[.!?;“”\x00]")
+"""`_NP_STOP` for a text without a dash."""
 _BY_FROM_OF = re.compile(r"\b(?:by|from|of)\s+(.+)$")
 _LEADING_THE = re.compile(r"^(?:the)\s+")
 _POSSESSIVE_END = re.compile(r"['’]s?$")
@@ -307,7 +319,8 @@ def _mask(text: str, spans: list[MarkSpan]) -> str:
         while keep > o and text[keep].isspace():
             keep -= 1
         tail = text[max(o + 1, keep - 3) : keep + 1]
-        final = next((ch for ch in reversed(tail) if ch in ".!?"), None)
+        last_stop = max(tail.rfind("."), tail.rfind("!"), tail.rfind("?"))
+        final = tail[last_stop] if last_stop >= 0 else None
         if final and keep > o:
             # "…incurable[.]" still ends a sentence
             parts += (_MASK * (keep - o - 1), final, _MASK * (c - keep - 1))
@@ -327,13 +340,8 @@ def _sentences(masked: str) -> list[tuple[int, int]]:
     bounds: list[tuple[int, int]] = []
     start = 0
     for m in _SENTENCE_END.finditer(masked):
-        # The word the stop ends (within 40 characters): what \S+$ would find, without a scan.
-        word = masked[max(0, m.start() - 40) : m.start() + 1].split()
-        token = word[-1].lower().strip("(\"“'‘") if word else ""
-        token = token.rstrip(".!?…")
-        if masked[m.start()] == "." and (
-            token in ABBREVIATIONS or (len(token) == 1 and token.isalpha()) or "." in token
-        ):
+        stop = m.start()
+        if masked[stop] == "." and _abbreviation_before(masked, stop):
             continue
         if (
             _CLOSE_MARK in m.group()
@@ -346,6 +354,14 @@ def _sentences(masked: str) -> list[tuple[int, int]]:
     if start < len(masked):
         bounds.append((start, len(masked)))
     return bounds or [(0, len(masked))]
+
+
+def _abbreviation_before(masked: str, stop: int) -> bool:
+    """True when the full stop at `stop` ends an abbreviation or initial ("Dr.", "J.", "U.S.")."""
+    # The word the stop ends (within 40 characters): what \S+$ would find, read from the end.
+    word = masked[max(0, stop - 40) : stop + 1].rsplit(None, 1)[-1]
+    token = word.lower().strip("(\"“'‘").rstrip(".!?…")
+    return token in ABBREVIATIONS or (len(token) == 1 and token.isalpha()) or "." in token
 
 
 def _sentence_of(para: _Para, offset: int) -> int:
@@ -583,26 +599,54 @@ def _candidates(paras: list[_Para]) -> list[_Cand]:
     return cands
 
 
+_LAST_FOUR_WORDS_REVERSED = re.compile(
+    r"[^\w’'.-]*(?:([\w’'.-]+)(?:[^\w’'.-]+([\w’'.-]+)"
+    r"(?:[^\w’'.-]+([\w’'.-]+)(?:[^\w’'.-]+([\w’'.-]+))?)?)?)?"
+)
+"""Up to four words (runs of letters, digits, apostrophes, dots and hyphens) read backwards
+from the start of a reversed text: the first group is the text's last word."""
+
+
 def _words_before(text: str, pos: int, n: int) -> list[str]:
-    return _WORDISH.findall(text[max(0, pos - 80) : pos])[-n:]
+    """The last `n` (at most 4) words in the 80 characters before `pos`.
+
+    The words `findall` would list last in `text[pos - 80 : pos]`, read from the window's end
+    with one anchored match instead of listing every word in it.
+    """
+    assert n <= 4
+    found = _LAST_FOUR_WORDS_REVERSED.match(text[max(0, pos - 80) : pos][::-1]).groups()
+    return [word[::-1] for word in reversed(found[:n]) if word]
+
+
+_NAMED_THING_AFTER = re.compile(
+    r",\s+(?:an?|the)\s+[^,]*\b(?:charity|group|organi[sz]ation|website|campaign|"
+    r"company|firm|band|film|book|song|show|programme|program)\b"
+)
+"""", a charity that …" after a quoted title: the quote names the thing."""
 
 
 def _not_speech(para: _Para, cand: _Cand) -> bool:
     """True for quoted names, titles, nicknames and glosses."""
     masked = para.masked
     content = cand.text
-    words = content.split()
-    before = _words_before(masked, cand.span.open, 4)
-    prev = before[-1].lower() if before else ""
-    after_text = masked[cand.span.close + 1 : cand.span.close + 120]
-    nxt = _NEXT_WORD.match(after_text)
-    next_word = nxt.group(1) if nxt else ""
-    short = len(words) <= 8 and not _CLAUSE_PUNCT.search(content)
     if _FIRST_PERSON.search(content):
         return False
+    words = content.split()
+    nickname_like = len(words) <= 3
+    short = len(words) <= 8 and not _CLAUSE_PUNCT.search(content)
+    title_like = short and content[:1].isupper()
+    if not nickname_like and not title_like and not content[:1].islower():
+        return False  # a long quote that opens with a capital: no rule below applies
+    before = _words_before(masked, cand.span.open, 4)
+    prev = before[-1].lower() if before else ""
+    after_text = next_word = ""
+    if nickname_like or title_like:
+        after_text = masked[cand.span.close + 1 : cand.span.close + 120]
+        nxt = _NEXT_WORD.match(after_text)
+        next_word = nxt.group(1) if nxt else ""
     # Enrique “Kiki” Camarena: a nickname between a first name and a surname.
     if (
-        len(words) <= 3
+        nickname_like
         and before
         and before[-1][:1].isupper()
         and masked[cand.span.open - 1 : cand.span.open] == " "
@@ -611,9 +655,9 @@ def _not_speech(para: _Para, cand: _Cand) -> bool:
         and prev not in TITLES
     ):
         return True
-    capitalised = sum(1 for w in words if w[:1].isupper() or w[:1].isdigit())
-    title_case = capitalised >= max(1, (len(words) + 1) // 2)
-    if short and content[:1].isupper():
+    if title_like:
+        capitalised = sum(1 for w in words if w[:1].isupper() or w[:1].isdigit())
+        title_case = capitalised >= max(1, (len(words) + 1) // 2)
         if prev in _TITLE_CUES and (title_case or prev in ("called", "titled", "named", "as")):
             return True
         if prev == "of" and len(before) >= 2 and before[-2][:1].isupper():
@@ -622,11 +666,7 @@ def _not_speech(para: _Para, cand: _Cand) -> bool:
             return True
         if next_word.lower() in _TITLE_NOUNS and title_case:
             return True
-        if re.match(
-            r",\s+(?:an?|the)\s+[^,]*\b(?:charity|group|organi[sz]ation|website|campaign|"
-            r"company|firm|band|film|book|song|show|programme|program)\b",
-            after_text,
-        ):
+        if _NAMED_THING_AFTER.match(after_text):
             return True
     if prev in _GLOSS_CUES and content[:1].islower():
         before_or = masked[: cand.span.open].rstrip()
@@ -665,19 +705,24 @@ def _attribute(paras: list[_Para], cands: list[_Cand], cast: Cast) -> None:
         for k, c in enumerate(group):
             c.kind = _kind(para, c, group[k - 1] if k else None)
 
-    sentence_speech = {
-        key: any(
-            _FIRST_PERSON.search(c.text) or c.who is not None or c.kind == "direct" for c in group
-        )
+    # Whether a sentence holds speech, from the attributions found so far (the loop below adds
+    # context speakers, which must not count); first-person words are looked for only when a
+    # sentence's answer is asked for and its attributions do not settle it.
+    attributed = {
+        key: any(c.who is not None or c.kind == "direct" for c in group)
         for key, group in by_sentence.items()
     }
+
+    def sentence_speech(key: tuple[int, int]) -> bool:
+        return attributed[key] or any(_FIRST_PERSON.search(c.text) for c in by_sentence[key])
+
     kept: list[_Cand] = []
     last: _Cand | None = None
     resolved: dict[tuple[_Who, int], tuple[str | None, str | None, Person | None]] = {}
     for c in cands:
         if c.who is None:
             c.who, c.how = _from_context(paras, c, last), "context"
-            if c.kind == "partial" and not sentence_speech[(c.span.paragraph, c.sentence)]:
+            if c.kind == "partial" and not sentence_speech((c.span.paragraph, c.sentence)):
                 continue
         if c.who is None and c.kind == "partial" and not c.span.carried:
             continue
@@ -830,7 +875,8 @@ def _post_attribution(masked: str, start: int, end: int, sentence_end: int) -> _
         return None
     if len(lead.split()) > 14 or (lead and _STOP_THEN_SPACE.search(before)):
         return None
-    first = lead.split()[0] if lead else ""
+    # (a lead of only "\r" or tabs survives the strip above but has no words)
+    first = lead.split()[0] if lead.split() else ""
     if (
         first[:1].islower()
         and pronoun_gender(first) is None
@@ -868,30 +914,52 @@ def _post_attribution(masked: str, start: int, end: int, sentence_end: int) -> _
     return None
 
 
+_BE_BEFORE = re.compile(r"\b(?:was|were|been|be|being|is|are)\s+(?:\w+ly\s+)?$")
+_BY_WORD = re.compile(r"b(?<!\wb)y\s+")
+r"""`\bby\s+`, with the boundary checked after the "b" so the search can skip from b to b."""
+
+
 def _passive_agent(masked: str, vs: int, ve: int, end: int) -> _Who | None:
     """ "was announced to be a "pandemic" by the WHO", "described by Marine Bulletin as"."""
     if not masked[vs:ve].endswith("ed"):
         return None
     head = masked[max(0, vs - 30) : vs]
     right_after = _BY_AFTER.match(masked[ve : ve + 5])
-    if not right_after and not re.search(
-        r"\b(?:was|were|been|be|being|is|are)\s+(?:\w+ly\s+)?$", head
-    ):
+    if not right_after and not _BE_BEFORE.search(head):
         return None
-    m = re.compile(r"\bby\s+").search(masked, ve, end)
+    m = _BY_WORD.search(masked, ve, end)
     if not m:
         return None
     return _np_after(masked, m.end(), end, written_ok=True)
 
 
+def _according_search(masked: str, lo: int, hi: int) -> re.Match[str] | None:
+    """`_ACCORDING.search(masked, lo, hi)`, started at the first "ccording to" in the stretch.
+
+    A pattern opening with a word boundary is tried at every position; finding its fixed
+    middle with str.find first skips the stretches that cannot hold it.
+    """
+    at = masked.find("ccording to", lo, hi)
+    return _ACCORDING.search(masked, max(lo, at - 1), hi) if at >= 0 else None
+
+
+@functools.lru_cache(maxsize=64)
+def _speech_verbs_in(masked: str, lo: int, hi: int) -> tuple[re.Match[str], ...]:
+    """The speech verbs in `masked[lo:hi]`, the words before a quote.
+
+    Both `_pre_attribution` and `_kind` read them for the same quote: scan the stretch once.
+    """
+    return tuple(SPEECH_VERB_RE.finditer(masked, lo, hi))
+
+
 def _pre_attribution(masked: str, lo: int, hi: int, s: int, e: int) -> _Who | None:
     """X said "…" / X told Y that "…" / X said: "…" — the first speech verb with a subject."""
-    according = _ACCORDING.search(masked, lo, hi)
+    according = _according_search(masked, lo, hi)
     according_end = -1
     if according:
         comma = masked.find(",", according.end(), hi)
         according_end = comma if comma >= 0 else hi
-    for m in SPEECH_VERB_RE.finditer(masked, lo, hi):
+    for m in _speech_verbs_in(masked, lo, hi):
         verb = m.group()
         if according and according.start() <= m.start() < according_end:
             continue  # "according to a statement released by X": left to _according_or_by
@@ -956,7 +1024,7 @@ def _verb_position(masked: str, lo: int, at: int) -> bool:
 
 
 def _according_or_by(masked: str, lo: int, hi: int, e: int) -> _Who | None:
-    m = _ACCORDING.search(masked, lo, e)
+    m = _according_search(masked, lo, e)
     if m:
         return _np_after(masked, m.end(), e, written_ok=True)
     return None
@@ -971,7 +1039,10 @@ def _segments(masked: str, lo: int, hi: int) -> list[tuple[int, int]]:
         chunk = _DASH_ASIDE.sub(lambda m: " " + "," * (len(m.group()) - 2) + " ", chunk)
     segs: list[tuple[int, int]] = []
     start = 0
-    for m in _SEGMENT_BREAK.finditer(chunk):
+    # Without an en dash only single marks break: a plain character class, which the search
+    # can skip to (the full pattern's alternatives make it try every position).
+    breaks = _SEGMENT_BREAK if "–" in chunk else _SEGMENT_MARK
+    for m in breaks.finditer(chunk):
         segs.append((lo + start, lo + m.start()))
         start = m.end()
     segs.append((lo + start, hi))
@@ -979,6 +1050,8 @@ def _segments(masked: str, lo: int, hi: int) -> list[tuple[int, int]]:
 
 
 _SEGMENT_BREAK = re.compile(r"[,;:]|—|\s–\s")
+_SEGMENT_MARK = re.compile(r"[,;:—]")
+"""`_SEGMENT_BREAK` for a text without an en dash."""
 _RELATIVE_WHO = re.compile(r"((?:[A-Z][\w’'.-]*\s){1,4})who\s*$")
 
 
@@ -1096,7 +1169,11 @@ class _CommonWords:
         """True when `word` stands capitalised somewhere other than at a sentence's start."""
         if self._prose is None:
             self._prose = "\n".join(para.masked for para in self._paras)
-        for m in re.finditer(rf"(?<![\w’'-]){re.escape(word)}(?![\w’'-])", self._prose):
+        # The word first and the boundary look-behind after it: the search then jumps from one
+        # occurrence of the word to the next instead of trying every position of the article.
+        word_re = re.escape(word)
+        pattern = rf"{word_re}(?<![\w’'-]{word_re})(?![\w’'-])"
+        for m in re.finditer(pattern, self._prose):
             if not _sentence_initial(self._prose, m.start()):
                 return True
         return False
@@ -1133,6 +1210,15 @@ _COMMON: ContextVar[_CommonWords | frozenset[str]] = ContextVar("_COMMON", defau
 """Lower-case words of the article being read, set for the length of one extract_quotes call."""
 
 
+_RUN_BEFORE = Run._fields.index("before")
+assert Run._fields[_RUN_BEFORE + 1] == "before2"
+
+
+def _nothing_before(run: Run) -> Run:
+    """`run._replace(before="", before2="")`, without namedtuple's slower keyword handling."""
+    return Run._make((*run[:_RUN_BEFORE], "", "", *run[_RUN_BEFORE + 2 :]))
+
+
 def _name_in(masked: str, a: int, b: int) -> Name | None:
     """The first person (else body) in a stretch, skipping objects, modifiers and possessors."""
     org: Name | None = None
@@ -1141,8 +1227,8 @@ def _name_in(masked: str, a: int, b: int) -> Name | None:
         name = run.name
         if name is None or name.kind in ("place", "title"):
             continue
-        if run.start == lead:
-            run = run._replace(before="", before2="")  # the stretch starts here: nothing before
+        if run.start == lead and (run.before or run.before2):
+            run = _nothing_before(run)  # the stretch starts here: nothing before
         if name.kind == "single" and len(run.words) == 1 and _common_noun(masked, run):
             continue  # "Residents of Lowbridge …": a common word that starts a sentence
         if not subject_like(run) and not (
@@ -1182,7 +1268,7 @@ def _sentence_initial(masked: str, pos: int) -> bool:
 def _np_after(masked: str, start: int, end: int, *, written_ok: bool = False) -> _Who | None:
     """The speaker named after a verb: "said Barry Appleton, an international trade lawyer"."""
     region = masked[start:end]
-    stop = _NP_STOP.search(region)
+    stop = (_NP_STOP if "—" in region or "–" in region else _NP_STOP_MARK).search(region)
     region = region[: stop.start()] if stop else region
     if not region.strip():
         return None
@@ -1363,11 +1449,13 @@ def _kind(para: _Para, c: _Cand, prev: _Cand | None) -> QuoteKind:
         return "partial" if continues else "direct"
     if _ENDS_COMMA_COLON.search(pre) and (upper or prev is not None):
         return "partial" if continues else "direct"
-    for m in SPEECH_VERB_RE.finditer(pre):
+    # The verbs in `pre`, read in the paragraph: `pre` follows a space or a closing mark, so
+    # they are the same words a search of `pre` alone would find.
+    for m in _speech_verbs_in(masked, lo, c.span.open):
         verb = m.group()
         if verb in NAMING_FORMS:
             continue
-        gap = pre[m.end() :].split()
+        gap = masked[m.end() : c.span.open].split()
         if gap and gap[-1].lower() == "that":
             gap = gap[:-1]
         if any(w.lower() == "that" for w in gap):
