@@ -188,3 +188,19 @@ def test_split_credit_never_raises_and_keeps_text(line: str) -> None:
 ))  # fmt: skip
 def test_json_ld_never_raises(value: object) -> None:
     captions_from_json_ld([value])
+
+
+_HINT_PIECES = [
+    *"ab xyzGIPS/©).\t_1ıİſK’“",
+    *("Photo", "photograph", "GETTY", "Images", "credit", "Source", "illustration", "Video"),
+    *("Pictures", "xphoto", "_Video", "ſource", "ıllustration", "İmage"),
+]
+
+
+@settings(max_examples=500)
+@given(st.lists(st.sampled_from(_HINT_PIECES), max_size=60).map("".join))
+def test_credit_hint_prefilter_agrees_with_the_pattern(line: str) -> None:
+    from bitereader.extract.captions import _CREDIT_HINT, CREDIT_MAX_CHARS, _credit_hint
+
+    start = max(0, len(line) - CREDIT_MAX_CHARS)
+    assert _credit_hint(line) == (_CREDIT_HINT.search(line, start) is not None)

@@ -66,6 +66,26 @@ _CREDIT_HINT = re.compile(
     r"|Video)\b",
     re.IGNORECASE,
 )
+_HINT_WORDS = ("getty", "pictur", "photo", "image", "credit", "source", "illustration", "video")
+"""Lower-case stems of `_CREDIT_HINT`'s words: a tail holding none of them cannot match them."""
+_CASE_FOLDS_TO_HINT = re.compile("[\u0130\u0131\u017f]")
+"""The only non-ASCII characters a case-blind match equates with a letter of those words
+(İ and ı with i, ſ with s), which `str.lower` does not turn into them."""
+
+
+def _credit_hint(line: str) -> bool:
+    """Does the end of `line` hold something every credit form needs (`_CREDIT_HINT`)?"""
+    pos = max(0, len(line) - CREDIT_MAX_CHARS)
+    tail = line[pos:]
+    # The case-blind search tries every position; plain substring tests rule out most body
+    # paragraphs first, and only a tail that passes them pays for it.
+    if not ("/" in tail or "©" in tail or ")" in tail or _CASE_FOLDS_TO_HINT.search(tail)):
+        low = tail.lower()
+        if not any(word in low for word in _HINT_WORDS):
+            return False
+    return _CREDIT_HINT.search(line, pos) is not None
+
+
 _LABEL_CUE = re.compile(
     r"(?:picture|photo(?:graph)?|image|credit|source|illustration|video)s?(?:\s+credit)?"
     r"\s*(?::|by\b)",
@@ -93,7 +113,7 @@ def split_credit(line: str) -> Caption | None:
     `Name/Getty Images` endings. A label followed by a sentence rather than a name is not a
     credit.
     """
-    if len(line) > 600 or not _CREDIT_HINT.search(line, max(0, len(line) - CREDIT_MAX_CHARS)):
+    if len(line) > 600 or not _credit_hint(line):
         return None
     tail = line[-CREDIT_MAX_CHARS:]
     for pattern in _PATTERNS:
