@@ -77,7 +77,9 @@ _LOWER_WORD = re.compile(r"\b[a-z][a-z’'-]+\b")
 _ALNUM = re.compile(r"[^\W_]")
 """A letter or digit (what str.isalnum accepts)."""
 _LABEL_BEFORE = re.compile(r"\b([A-Za-z-]+),\s*$")
-_COUPLE = re.compile(r"\b([A-Z][a-z]+) and ([A-Z][a-z]+) ([A-Z][\w’'-]+)\b")
+_COUPLE = re.compile(r"([A-Z](?<!\w[A-Z])[a-z]+) and ([A-Z][a-z]+) ([A-Z][\w’'-]+)\b")
+"""Two given names and a shared surname. It starts with the capital and checks the word
+boundary after it, so the engine can skip ahead to capitals instead of trying every position."""
 _FIRST_PERSON = re.compile(
     r"(?<![\w’'])(?:I|I['’](?:m|ve|d|ll)|me|my|mine|myself|we|We|our|Our|us|ourselves)(?![\w’'])"
 )
