@@ -72,7 +72,8 @@ _ATTRIBUTION_AHEAD = re.compile(
 )
 _PARENS = re.compile(r"\([^()]*\)")
 _DASH_ASIDE = re.compile(r"\s[—–]\s?[^—–]*?\s?[—–]\s|\s--\s[^-]*?\s--\s")
-_HAS_CAPITAL = re.compile(r"(?<=\s)[A-Z]")
+_HAS_CAPITAL = re.compile(r"[A-Z](?<=\s[A-Z])")
+"""A capital after a space (the check comes after the capital, so the engine skips ahead)."""
 _LOWER_WORD = re.compile(r"\b[a-z][a-z’'-]+\b")
 _ALNUM = re.compile(r"[^\W_]")
 """A letter or digit (what str.isalnum accepts)."""
@@ -461,14 +462,15 @@ _DESCRIBED_HEAD = re.compile(
 
 def _learn_described(cast: Cast, para: _Para, s: int, e: int) -> None:
     """An unnamed speaker ("the son of one victim said …") can be what a later "he" means."""
-    m = SPEECH_VERB_RE.search(para.masked, s, e)
+    # A capital before the first speech verb means a named subject: nothing to learn here.
+    # Verbs are lower case, so the first verb, if it comes before the first capital, is the
+    # first verb before it: only that short stretch needs searching.
+    capital = _HAS_CAPITAL.search(para.masked, s + 1, e)
+    m = SPEECH_VERB_RE.search(para.masked, s, e if capital is None else capital.start())
     if not m or m.group() in NOUN_LIKE_FORMS:
         return
-    if (
-        _HAS_CAPITAL.search(para.masked, s + 1, m.start())
-        or _CLOSE_MARK in para.masked[s : m.start()]
-    ):
-        return  # a named subject, or a quote first: nothing to learn here
+    if _CLOSE_MARK in para.masked[s : m.start()]:
+        return  # a quote first: nothing to learn here
     if not _DESCRIBED_HEAD.search(para.masked[s : m.start()].lower()):
         return  # no word that could head a describing phrase: no need to parse the subject
     who = _subject(para.masked, s, m.start())
