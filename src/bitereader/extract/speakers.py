@@ -210,7 +210,14 @@ _PREVIOUS_STRETCH = re.compile(
     # or digit in them, then the stretch of the word before (reversed).
     r"[._'’\-–]*(?:[^\w.'’\-–]+[._'’\-–]+(?![\w.'’\-–]))*[^\w.'’\-–]+([\w.'’\-–]+)"
 )
-_SPACES = re.compile(r"\s+")
+_PREVIOUS_TWO = re.compile(
+    # `_PREVIOUS_STRETCH`, then the same again from where its stretch starts: both words before
+    # a run in one match. (The second reading would begin by skipping the first word's leading
+    # marks, which its stretch already holds, so carrying on from the stretch reads the same.)
+    f"{_PREVIOUS_STRETCH.pattern}(?:{_PREVIOUS_STRETCH.pattern})?"
+)
+_SPACED_WORD = re.compile(r"\s+([^\W_](?:[\w.'’\-–]*[\w.])?)")
+"""Spaces, then the next word as `_WORD` reads it: one match where two would do."""
 
 
 def _word(text: str, a: int, b: int) -> tuple[int, str]:
@@ -230,19 +237,31 @@ def _word_start(text: str, p: int) -> bool:
     return q < 0 or not (text[q].isalnum() or text[q] == "_")
 
 
-def _previous_word(text: str, rev: str, start: int) -> tuple[int, int, str] | None:
-    """The word before the one starting at `start`: its start, end and text (`rev` reversed)."""
-    if start == 0:
-        return None
-    n = len(text)
-    m = _PREVIOUS_STRETCH.match(rev, n - start)
-    if m is None:
-        return None
-    found = _WORD.search(text, n - m.end(1), n - m.start(1))
+def _stretch_word(text: str, a: int, b: int) -> tuple[int, int, str] | None:
+    """The word in the stretch `text[a:b]`: its start, end and text."""
+    found = _WORD.search(text, a, b)
     if found is None:
         return None
     end, w = _word(text, found.start(), found.end())
     return found.start(), end, w
+
+
+def _words_before(text: str, rev: str, start: int) -> tuple[str, str]:
+    """The two words before the run at `start` (`rev` is `text` reversed), lower-cased; each
+    is "" when there is none or a clause break comes between it and what follows it."""
+    n = len(text)
+    m = _PREVIOUS_TWO.match(rev, n - start)
+    if m is None:
+        return "", ""
+    prev = _stretch_word(text, n - m.end(1), n - m.start(1))
+    if prev is None or _CLAUSE_GAP.search(text, prev[1], start):
+        return "", ""
+    if m.start(2) < 0:
+        return prev[2].lower(), ""
+    prev2 = _stretch_word(text, n - m.end(2), n - m.start(2))
+    if prev2 is None or _CLAUSE_GAP.search(text, prev2[1], prev[0]):
+        return prev[2].lower(), ""
+    return prev[2].lower(), prev2[2].lower()
 
 
 def _all_runs(text: str) -> tuple[list[int], list[int], list[Run]]:
@@ -259,7 +278,7 @@ def _all_runs(text: str) -> tuple[list[int], list[int], list[Run]]:
             continue
         if p:
             c = text[p - 1]
-            if (c in _NOT_WORD_START and not _word_start(text, p)) or c.isalnum():
+            if c.isalnum() or (c in _NOT_WORD_START and not _word_start(text, p)):
                 continue  # inside a word ("McDonald")
         first = _WORD.match(text, p)
         if first is None:
@@ -272,12 +291,12 @@ def _all_runs(text: str) -> tuple[list[int], list[int], list[Run]]:
         following: tuple[int, str] | None = None
         """The word that stopped the run, when it follows a plain space (it is the next word)."""
         while not w.endswith(_POSSESSIVE_ENDS):
-            gap = _SPACES.match(text, end)
-            nxt = _WORD.match(text, gap.end()) if gap is not None else None
+            nxt = _SPACED_WORD.match(text, end)
             if nxt is None:
                 break
-            ne, nw = _word(text, nxt.start(), nxt.end())
-            if nw[0].isupper() or _HYPHEN_PARTICLE.match(nw):
+            ne, nw = _word(text, nxt.start(1), nxt.end(1))
+            # Only a hyphenated word can be a particle such as "al-Assad".
+            if nw[0].isupper() or ("-" in nw and _HYPHEN_PARTICLE.match(nw)):
                 toks.append(nw)
                 end, w = ne, nw
                 continue
@@ -287,7 +306,7 @@ def _all_runs(text: str) -> tuple[list[int], list[int], list[Run]]:
                     end, w = _word(text, ne + 1, third.end())
                     toks += [nw, w]
                     continue
-            following = nxt.start(), nw
+            following = nxt.start(1), nw
             break
         done = end
         last = toks[-1]
@@ -309,12 +328,7 @@ def _all_runs(text: str) -> tuple[list[int], list[int], list[Run]]:
         before = before2 = ""
         if s and name is not None and name.kind not in ("place", "title"):
             rev = rev or text[::-1]
-            prev = _previous_word(text, rev, s)
-            if prev is not None and not _CLAUSE_GAP.search(text, prev[1], s):
-                before = prev[2].lower()
-                prev2 = _previous_word(text, rev, prev[0])
-                if prev2 is not None and not _CLAUSE_GAP.search(text, prev2[1], prev[0]):
-                    before2 = prev2[2].lower()
+            before, before2 = _words_before(text, rev, s)
         runs.append(Run(s, end, words, possessive, before, before2, after, gap_after, name))
     return [r.start for r in runs], [r.end for r in runs], runs
 
