@@ -333,10 +333,6 @@ def _all_runs(text: str) -> tuple[list[int], list[int], list[Run]]:
     return [r.start for r in runs], [r.end for r in runs], runs
 
 
-def _bare(word: str) -> str:
-    return word.lower().rstrip(".")
-
-
 def classify(run: Run, *, sentence_start: bool = False) -> Name | None:
     """Say whether a run names a person, a body, a place or only a title; None if nothing."""
     return run.name
@@ -361,13 +357,14 @@ def _named(
 
 
 def _classify(run_words: tuple[str, ...], run_after: str, offset: int) -> Name | None:
-    words = list(run_words)
-    while words and (_bare(words[0]) in NOT_NAMES and _bare(words[0]) not in TITLES):
-        words.pop(0)
-    if not words:
+    bare = [w.lower().rstrip(".") for w in run_words]
+    lead = 0
+    while lead < len(bare) and bare[lead] in NOT_NAMES and bare[lead] not in TITLES:
+        lead += 1  # "The", "But": words that start sentences, not names
+    if lead == len(bare):
         return None
-    lowered = [_bare(w) for w in words]
-    if any(w in ORG_WORDS for w in lowered[1:]) or (len(words) == 1 and lowered[0] in ORG_WORDS):
+    words, lowered = run_words[lead:], bare[lead:]
+    if not ORG_WORDS.isdisjoint(lowered[1:]) or (len(words) == 1 and lowered[0] in ORG_WORDS):
         # An office holder after the body ("United Nations Nikki Haley") keeps their own name.
         last_org = max(i for i, w in enumerate(lowered) if w in ORG_WORDS)
         rest = words[last_org + 1 :]
@@ -393,8 +390,8 @@ def _classify(run_words: tuple[str, ...], run_after: str, offset: int) -> Name |
     titles = " ".join(words[:title_end])
     name = words[title_end:]
     if (
-        any(_bare(w) in PLACE_WORDS for w in name)
-        and len(name) > 1
+        len(name) > 1
+        and not PLACE_WORDS.isdisjoint(lowered[title_end:])
         and not is_speech_word(run_after)
     ):
         return Name("place", " ".join(name), titles, offset)
@@ -402,7 +399,7 @@ def _classify(run_words: tuple[str, ...], run_after: str, offset: int) -> Name |
         word = name[0]
         if _ACRONYM.match(word):
             return Name("org", word, titles, offset)
-        if _bare(word) in NOT_NAMES:
+        if lowered[title_end] in NOT_NAMES:
             return None
         return Name("single" if not titles else "person", word, titles, offset)
     substantive = [w for w in name if w.lower() not in _PARTICLES and not _INITIAL.match(w)]
