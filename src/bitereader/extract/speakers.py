@@ -210,12 +210,9 @@ _PREVIOUS_STRETCH = re.compile(
     # or digit in them, then the stretch of the word before (reversed).
     r"[._'’\-–]*(?:[^\w.'’\-–]+[._'’\-–]+(?![\w.'’\-–]))*[^\w.'’\-–]+([\w.'’\-–]+)"
 )
-_PREVIOUS_TWO = re.compile(
-    # `_PREVIOUS_STRETCH`, then the same again from where its stretch starts: both words before
-    # a run in one match. (The second reading would begin by skipping the first word's leading
-    # marks, which its stretch already holds, so carrying on from the stretch reads the same.)
-    f"{_PREVIOUS_STRETCH.pattern}(?:{_PREVIOUS_STRETCH.pattern})?"
-)
+_BREAK_JUST_BEFORE = re.compile(r"\s*[,;:!?()\[\]“”\"—]")
+"""Read on the reversed text from a word's start: a clause break (`_CLAUSE_GAP`) with only
+spaces after it. A full stop is left out, as it may end the word before ("Mr. Lee")."""
 _SPACED_WORD = re.compile(r"\s+([^\W_](?:[\w.'’\-–]*[\w.])?)")
 """Spaces, then the next word as `_WORD` reads it: one match where two would do."""
 
@@ -237,31 +234,54 @@ def _word_start(text: str, p: int) -> bool:
     return q < 0 or not (text[q].isalnum() or text[q] == "_")
 
 
-def _stretch_word(text: str, a: int, b: int) -> tuple[int, int, str] | None:
-    """The word in the stretch `text[a:b]`: its start, end and text."""
-    found = _WORD.search(text, a, b)
+def _previous_word(text: str, rev: str, start: int) -> tuple[int, int, str] | None:
+    """The word before the one starting at `start`: its start, end and text (`rev` reversed)."""
+    if start == 0:
+        return None
+    n = len(text)
+    m = _PREVIOUS_STRETCH.match(rev, n - start)
+    if m is None:
+        return None
+    found = _WORD.search(text, n - m.end(1), n - m.start(1))
     if found is None:
         return None
     end, w = _word(text, found.start(), found.end())
     return found.start(), end, w
 
 
-def _words_before(text: str, rev: str, start: int) -> tuple[str, str]:
-    """The two words before the run at `start` (`rev` is `text` reversed), lower-cased; each
-    is "" when there is none or a clause break comes between it and what follows it."""
-    n = len(text)
-    m = _PREVIOUS_TWO.match(rev, n - start)
-    if m is None:
-        return "", ""
-    prev = _stretch_word(text, n - m.end(1), n - m.start(1))
+def _word_before(text: str, rev: str, start: int) -> tuple[int, str] | None:
+    """The word before the one starting at `start` (`rev` is `text` reversed), when no clause
+    break comes between them: its start and its text, lower-cased."""
+    if text[start - 1 : start] == " ":
+        # Most often a word of letters one space back: `_previous_word` would find just that.
+        begin = text.rfind(" ", 0, start - 1) + 1
+        word = text[begin : start - 1]
+        if word.isalpha():
+            return begin, word.lower()
+    if _BREAK_JUST_BEFORE.match(rev, len(text) - start):
+        # Whatever the word before is, this break stands between: no need to find it (after a
+        # quote, that would mean reading back through all its masked characters).
+        return None
+    prev = _previous_word(text, rev, start)
     if prev is None or _CLAUSE_GAP.search(text, prev[1], start):
-        return "", ""
-    if m.start(2) < 0:
-        return prev[2].lower(), ""
-    prev2 = _stretch_word(text, n - m.end(2), n - m.start(2))
-    if prev2 is None or _CLAUSE_GAP.search(text, prev2[1], prev[0]):
-        return prev[2].lower(), ""
-    return prev[2].lower(), prev2[2].lower()
+        return None
+    return prev[0], prev[2].lower()
+
+
+_PLAIN_RUN = re.compile(r"[A-Z][A-Za-z]*(?: [A-Z][A-Za-z]*)*([,;:]? )([a-z]+)(?![\w.'’\-–])")
+"""The common run: plain capitalised words one space apart, then a plain lower-case word after a
+space (or after a comma, semicolon or colon and a space). With no full stop, apostrophe or
+hyphen in it, reading it word by word finds these same words and this same next word."""
+
+
+class _RunText(NamedTuple):
+    """What the words of a run are, read from the text."""
+
+    end: int
+    words: tuple[str, ...]
+    possessive: bool
+    after: str
+    gap_after: str
 
 
 def _all_runs(text: str) -> tuple[list[int], list[int], list[Run]]:
@@ -273,64 +293,79 @@ def _all_runs(text: str) -> tuple[list[int], list[int], list[Run]]:
     rev = ""
     done = 0
     cache = _ARTICLE.get()
-    for p in starts:
-        if p < done:
+    for s in starts:
+        if s < done:
             continue
-        if p:
-            c = text[p - 1]
-            if c.isalnum() or (c in _NOT_WORD_START and not _word_start(text, p)):
+        if s:
+            c = text[s - 1]
+            if c.isalnum() or (c in _NOT_WORD_START and not _word_start(text, s)):
                 continue  # inside a word ("McDonald")
-        first = _WORD.match(text, p)
-        if first is None:
-            continue
-        s = p
-        end, w = _word(text, s, first.end())
-        if not w[0].isupper() and not _HYPHEN_PARTICLE.match(w):
-            continue
-        toks = [w]
-        following: tuple[int, str] | None = None
-        """The word that stopped the run, when it follows a plain space (it is the next word)."""
-        while not w.endswith(_POSSESSIVE_ENDS):
-            nxt = _SPACED_WORD.match(text, end)
-            if nxt is None:
-                break
-            ne, nw = _word(text, nxt.start(1), nxt.end(1))
-            # Only a hyphenated word can be a particle such as "al-Assad".
-            if nw[0].isupper() or ("-" in nw and _HYPHEN_PARTICLE.match(nw)):
-                toks.append(nw)
-                end, w = ne, nw
-                continue
-            if nw.lower() in _PARTICLES and text[ne : ne + 1] == " ":
-                third = _WORD.match(text, ne + 1)
-                if third is not None and text[ne + 1].isupper():
-                    end, w = _word(text, ne + 1, third.end())
-                    toks += [nw, w]
-                    continue
-            following = nxt.start(1), nw
-            break
-        done = end
-        last = toks[-1]
-        possessive = last.endswith(_POSSESSIVE_ENDS) and len(last) > 2
-        if not possessive and last.endswith("s") and text[end : end + 1] in ("'", "’"):
-            possessive = not text[end + 1 : end + 2].isalnum()  # "Residents’ leader"
-        if possessive:
-            toks[-1] = _POSSESSIVE_TAIL.sub("", last)
-        if following is None:
-            found = _WORD.search(text, end)
-            if found is not None:
-                following = found.start(), _word(text, found.start(), found.end())[1]
-        if following is not None:
-            after, gap_after = following[1].lower(), text[end : following[0]]
+        plain = _PLAIN_RUN.match(text, s)
+        if plain is not None and (plain.group(1) != " " or plain.group(2) not in _PARTICLES):
+            # ("Ludwig van Beethoven": a particle after a space may carry the run on.)
+            end = plain.start(1)
+            found = _RunText(end, tuple(text[s:end].split(" ")), False, *plain.group(2, 1))
         else:
-            after = gap_after = ""
-        words = tuple(toks)
+            found = _read_run(text, s)
+            if found is None:
+                continue
+        end, words, possessive, after, gap_after = found
+        done = end
         name = _named(words, after, s, cache)
         before = before2 = ""
         if s and name is not None and name.kind not in ("place", "title"):
             rev = rev or text[::-1]
-            before, before2 = _words_before(text, rev, s)
+            prev = _word_before(text, rev, s)
+            if prev is not None:
+                before = prev[1]
+                prev2 = _word_before(text, rev, prev[0]) if prev[0] else None
+                before2 = prev2[1] if prev2 is not None else ""
         runs.append(Run(s, end, words, possessive, before, before2, after, gap_after, name))
     return [r.start for r in runs], [r.end for r in runs], runs
+
+
+def _read_run(text: str, s: int) -> _RunText | None:
+    """The run that starts at `s`, read word by word; None if no run starts there."""
+    first = _WORD.match(text, s)
+    if first is None:
+        return None
+    end, w = _word(text, s, first.end())
+    if not w[0].isupper() and not _HYPHEN_PARTICLE.match(w):
+        return None
+    toks = [w]
+    following: tuple[int, str] | None = None
+    """The word that stopped the run, when it follows a plain space (it is the next word)."""
+    while not w.endswith(_POSSESSIVE_ENDS):
+        nxt = _SPACED_WORD.match(text, end)
+        if nxt is None:
+            break
+        ne, nw = _word(text, nxt.start(1), nxt.end(1))
+        # Only a hyphenated word can be a particle such as "al-Assad".
+        if nw[0].isupper() or ("-" in nw and _HYPHEN_PARTICLE.match(nw)):
+            toks.append(nw)
+            end, w = ne, nw
+            continue
+        if nw.lower() in _PARTICLES and text[ne : ne + 1] == " ":
+            third = _WORD.match(text, ne + 1)
+            if third is not None and text[ne + 1].isupper():
+                end, w = _word(text, ne + 1, third.end())
+                toks += [nw, w]
+                continue
+        following = nxt.start(1), nw
+        break
+    last = toks[-1]
+    possessive = last.endswith(_POSSESSIVE_ENDS) and len(last) > 2
+    if not possessive and last.endswith("s") and text[end : end + 1] in ("'", "’"):
+        possessive = not text[end + 1 : end + 2].isalnum()  # "Residents’ leader"
+    if possessive:
+        toks[-1] = _POSSESSIVE_TAIL.sub("", last)
+    if following is None:
+        found = _WORD.search(text, end)
+        if found is not None:
+            following = found.start(), _word(text, found.start(), found.end())[1]
+    if following is None:
+        return _RunText(end, tuple(toks), possessive, "", "")
+    return _RunText(end, tuple(toks), possessive, following[1].lower(), text[end : following[0]])
 
 
 def classify(run: Run, *, sentence_start: bool = False) -> Name | None:
