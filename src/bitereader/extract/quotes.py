@@ -465,17 +465,34 @@ _DESCRIBED_HEAD = re.compile(
 """A head noun of a describing phrase as a word of its own, in a lower-cased stretch."""
 
 
+_MASKED_RUN = re.compile(_MASK + "+")
+
+
+def _first_speech_verb(masked: str, lo: int, hi: int) -> re.Match[str] | None:
+    """`SPEECH_VERB_RE.search(masked, lo, hi)`, stepping over the masked words of quotes (no
+    verb starts, ends or lies in them) instead of searching them a character at a time."""
+    while True:
+        hole = masked.find(_MASK, lo, hi)
+        if hole < 0:
+            return SPEECH_VERB_RE.search(masked, lo, hi)
+        m = SPEECH_VERB_RE.search(masked, lo, hole)
+        if m is not None:
+            return m
+        run = _MASKED_RUN.match(masked, hole, hi)
+        lo = run.end() if run is not None else hi
+
+
 def _learn_described(cast: Cast, para: _Para, s: int, e: int) -> None:
     """An unnamed speaker ("the son of one victim said …") can be what a later "he" means."""
-    # A capital before the first speech verb means a named subject: nothing to learn here.
-    # Verbs are lower case, so the first verb, if it comes before the first capital, is the
-    # first verb before it: only that short stretch needs searching.
-    capital = _HAS_CAPITAL.search(para.masked, s + 1, e)
-    m = SPEECH_VERB_RE.search(para.masked, s, e if capital is None else capital.start())
+    # A capital before the sentence's first speech verb means a named subject, and a quote's
+    # end before it means a quote first: nothing to learn here either way. Verbs are lower case
+    # words, so only the stretch before the first capital and the first quote's end is searched.
+    close = para.masked.find(_CLOSE_MARK, s, e)
+    limit = e if close < 0 else close
+    capital = _HAS_CAPITAL.search(para.masked, s + 1, limit)
+    m = _first_speech_verb(para.masked, s, limit if capital is None else capital.start())
     if not m or m.group() in NOUN_LIKE_FORMS:
         return
-    if _CLOSE_MARK in para.masked[s : m.start()]:
-        return  # a quote first: nothing to learn here
     if not _DESCRIBED_HEAD.search(para.masked[s : m.start()].lower()):
         return  # no word that could head a describing phrase: no need to parse the subject
     who = _subject(para.masked, s, m.start())
