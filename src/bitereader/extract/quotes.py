@@ -32,6 +32,7 @@ from bitereader.extract.quote_lexicon import (
     PREPOSITIONS,
     RECIPIENT_FORMS,
     ROLE_NOUNS,
+    SPEECH_FORMS,
     SPEECH_VERB_RE,
     TIME_WORDS,
     TITLES,
@@ -536,12 +537,12 @@ def _pronoun_after(masked: str, s: int, e: int) -> str | None:
 
 def _appositive_role(masked: str, after: int, limit: int) -> str | None:
     """The role in "Barry Appleton, an international trade lawyer and ..., said"."""
-    m = _APPOSITIVE_ROLE.match(masked[after:limit])
+    m = _APPOSITIVE_ROLE.match(masked, after, limit)
     if not m:
         return None
     role = _CUT_ROLE.split(m.group(1), maxsplit=1)[0]
     words = role.split()
-    if any(w.lower() in _ADVERB_WORDS or SPEECH_VERB_RE.fullmatch(w) for w in words):
+    if not _ADVERB_WORDS.isdisjoint(role.lower().split()) or not SPEECH_FORMS.isdisjoint(words):
         return None  # "For Mrs Hale, the priority is simpler": a clause, not a role
     if len(words) < 2 or (any(w[:1].isupper() for w in words[1:2]) and "of" not in words):
         return _clean_role(role) if len(words) >= 2 else None
@@ -550,8 +551,11 @@ def _appositive_role(masked: str, after: int, limit: int) -> str | None:
 
 def _pre_role(masked: str, s: int, run_start: int, name: Name) -> str | None:
     """The role in "State Department spokeswoman Tammy Bruce" or "Mexican President X"."""
-    head = masked[max(s, run_start - 80) : run_start]
-    words = head.split()[-5:] if head[-1:].isspace() else []
+    if run_start > s and masked[run_start - 1].isspace():
+        # The last five words of the 80 characters before (read from the right).
+        words = masked[max(s, run_start - 80) : run_start].rsplit(None, 5)[-5:]
+    else:
+        words = []
     picked: list[str] = []
     for w in reversed(words):
         low = w.lower()
