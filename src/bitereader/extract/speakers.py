@@ -253,10 +253,14 @@ def _word_before(text: str, rev: str, start: int) -> tuple[int, str] | None:
     """The word before the one starting at `start` (`rev` is `text` reversed), when no clause
     break comes between them: its start and its text, lower-cased."""
     if text[start - 1 : start] == " ":
-        # Most often a word of letters one space back: `_previous_word` would find just that.
+        # Most often a word of letters (perhaps with a full stop) one space back, which is all
+        # `_previous_word` would find.
         begin = text.rfind(" ", 0, start - 1) + 1
         word = text[begin : start - 1]
-        if word.isalpha():
+        if (word[:-1] if word.endswith(".") else word).isalpha():
+            end, word = _word(text, begin, start - 1)
+            if end < start - 1:
+                return None  # "… the town. Aisha Rahman": the full stop ends a sentence
             return begin, word.lower()
     if _BREAK_JUST_BEFORE.match(rev, len(text) - start):
         # Whatever the word before is, this break stands between: no need to find it (after a
@@ -304,12 +308,14 @@ def _all_runs(text: str) -> tuple[list[int], list[int], list[Run]]:
         if plain is not None and (plain.group(1) != " " or plain.group(2) not in _PARTICLES):
             # ("Ludwig van Beethoven": a particle after a space may carry the run on.)
             end = plain.start(1)
-            found = _RunText(end, tuple(text[s:end].split(" ")), False, *plain.group(2, 1))
+            words = tuple(text[s:end].split(" "))
+            possessive = False
+            after, gap_after = plain.group(2, 1)
         else:
             found = _read_run(text, s)
             if found is None:
                 continue
-        end, words, possessive, after, gap_after = found
+            end, words, possessive, after, gap_after = found
         done = end
         name = _named(words, after, s, cache)
         before = before2 = ""
