@@ -379,6 +379,10 @@ def classify(run: Run, *, sentence_start: bool = False) -> Name | None:
     return run.name
 
 
+_UNSEEN = Name("title", "", "", -1)
+"""Stands for a run's words not yet classified in the article being read."""
+
+
 def _named(
     words: tuple[str, ...], after: str, start: int, cache: _ArticleCache | None
 ) -> Name | None:
@@ -386,9 +390,8 @@ def _named(
     if cache is None:
         return _classify(words, after, start)
     key = (words, after in SPEECH_FORMS)  # all that `_classify` asks of the next word
-    if key in cache.names:
-        name = cache.names[key]
-    else:
+    name = cache.names.get(key, _UNSEEN)
+    if name is _UNSEEN:
         name = cache.names[key] = _classify(words, after, start)
         if name is not None and name.kind != "org" and name.text in cache.orgs:
             name = cache.names[key] = Name("org", name.text, name.titles, start)
@@ -443,10 +446,14 @@ def _classify(run_words: tuple[str, ...], run_after: str, offset: int) -> Name |
         if lowered[title_end] in NOT_NAMES:
             return None
         return Name("single" if not titles else "person", word, titles, offset)
-    substantive = [w for w in name if w.lower() not in _PARTICLES and not _INITIAL.match(w)]
-    if len(substantive) > 3 or all(_ACRONYM.match(w) for w in name):
+    if (len(name) > 3 and _substantive_words(name) > 3) or all(_ACRONYM.match(w) for w in name):
         return Name("org", " ".join(name), titles, offset)
     return Name("person", " ".join(name), titles, offset)
+
+
+def _substantive_words(name: list[str] | tuple[str, ...]) -> int:
+    """How many words of a name are neither particles ("van") nor initials ("J.")."""
+    return sum(1 for w in name if w.lower() not in _PARTICLES and not _INITIAL.match(w))
 
 
 def guess_gender(first: str, titles: str) -> Gender | None:
