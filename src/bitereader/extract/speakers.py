@@ -578,12 +578,12 @@ class Cast:
         if text in self.acronyms and self.acronyms[text] in self.people:
             return self.people[self.acronyms[text]]
         if kind in ("person", "single", None):
-            key = text.split()[-1].lower() if text.split() else ""
-            known = self.by_surname.get(key)
+            parts = text.split()
+            known = self.by_surname.get(parts[-1].lower() if parts else "")
             if known:
-                first = text.split()[0]
+                first = parts[0]
                 for p in known:
-                    if len(text.split()) == 1 or p.name.split()[0] == first:
+                    if len(parts) == 1 or p.name.split()[0] == first:
                         return p
                     if " " not in p.name and p.kind in ("single", "person"):
                         return p  # "Brennan" seen first, "Tom Brennan" now
