@@ -305,8 +305,9 @@ def _all_runs(text: str) -> tuple[list[int], list[int], list[Run]]:
             if c.isalnum() or (c in _NOT_WORD_START and not _word_start(text, s)):
                 continue  # inside a word ("McDonald")
         plain = _PLAIN_RUN.match(text, s)
+        # (Unless the next word is a particle after a space, which may carry the run on:
+        # "Ludwig van Beethoven".)
         if plain is not None and (plain.group(1) != " " or plain.group(2) not in _PARTICLES):
-            # ("Ludwig van Beethoven": a particle after a space may carry the run on.)
             end = plain.start(1)
             words = tuple(text[s:end].split(" "))
             possessive = False
