@@ -33,6 +33,7 @@ from bitereader.extract.quote_lexicon import (
     PREPOSITIONS,
     RECIPIENT_FORMS,
     ROLE_NOUNS,
+    SPEECH_FORMS,
     SPEECH_VERB_RE,
     TIME_WORDS,
     TITLES,
@@ -77,12 +78,18 @@ _ATTRIBUTION_AHEAD = re.compile(
 )
 _PARENS = re.compile(r"\([^()]*\)")
 _DASH_ASIDE = re.compile(r"\s[—–]\s?[^—–]*?\s?[—–]\s|\s--\s[^-]*?\s--\s")
-_HAS_CAPITAL = re.compile(r"(?<=\s)[A-Z]")
+_HAS_CAPITAL = re.compile(r"[A-Z](?<=\s[A-Z])")
+"""A capital after a space (the check comes after the capital, so the engine skips ahead)."""
 _LOWER_WORD = re.compile(r"\b[a-z][a-z’'-]+\b")
 _ALNUM = re.compile(r"[^\W_]")
 """A letter or digit (what str.isalnum accepts)."""
 _LABEL_BEFORE = re.compile(r"\b([A-Za-z-]+),\s*$")
-_COUPLE = re.compile(r"\b([A-Z][a-z]+) and ([A-Z][a-z]+) ([A-Z][\w’'-]+)\b")
+_COUPLE = re.compile(r"([A-Z](?<!\w[A-Z])[a-z]+) and ([A-Z][a-z]+) ([A-Z][\w’'-]+)\b")
+"""Two given names and a shared surname. It starts with the capital and checks the word
+boundary after it, so the engine can skip ahead to capitals instead of trying every position."""
+_COUPLE_HINT = re.compile(r" and [A-Z][a-z]+ [A-Z]")
+"""The middle of every `_COUPLE` match. It starts with a fixed string, which the engine finds
+far faster than capitals: most paragraphs lack it and need no `_COUPLE` scan at all."""
 _FIRST_PERSON = re.compile(
     # I, I'm/I've/I'd/I'll, me, my, mine, myself, we, We, our, Our, us, ourselves as whole words.
     # Each word's first letter comes before its look-behind, so the search can skip to the
@@ -381,6 +388,8 @@ def _learn_cast(paras: list[_Para]) -> Cast:
     cast = Cast()
     for para in paras:
         cast.learn_acronyms(para.text)
+        if not _COUPLE_HINT.search(para.masked):
+            continue
         for m in _COUPLE.finditer(para.masked):
             # "David and Louise Turpin" names two people who share a surname.
             first, second, surname = m.groups()
@@ -473,16 +482,34 @@ _DESCRIBED_HEAD = re.compile(
 """A head noun of a describing phrase as a word of its own, in a lower-cased stretch."""
 
 
+_MASKED_RUN = re.compile(_MASK + "+")
+
+
+def _first_speech_verb(masked: str, lo: int, hi: int) -> re.Match[str] | None:
+    """`SPEECH_VERB_RE.search(masked, lo, hi)`, stepping over the masked words of quotes (no
+    verb starts, ends or lies in them) instead of searching them a character at a time."""
+    while True:
+        hole = masked.find(_MASK, lo, hi)
+        if hole < 0:
+            return SPEECH_VERB_RE.search(masked, lo, hi)
+        m = SPEECH_VERB_RE.search(masked, lo, hole)
+        if m is not None:
+            return m
+        run = _MASKED_RUN.match(masked, hole, hi)
+        lo = run.end() if run is not None else hi
+
+
 def _learn_described(cast: Cast, para: _Para, s: int, e: int) -> None:
     """An unnamed speaker ("the son of one victim said …") can be what a later "he" means."""
-    m = SPEECH_VERB_RE.search(para.masked, s, e)
+    # A capital before the sentence's first speech verb means a named subject, and a quote's
+    # end before it means a quote first: nothing to learn here either way. Verbs are lower case
+    # words, so only the stretch before the first capital and the first quote's end is searched.
+    close = para.masked.find(_CLOSE_MARK, s, e)
+    limit = e if close < 0 else close
+    capital = _HAS_CAPITAL.search(para.masked, s + 1, limit)
+    m = _first_speech_verb(para.masked, s, limit if capital is None else capital.start())
     if not m or m.group() in NOUN_LIKE_FORMS:
         return
-    if (
-        _HAS_CAPITAL.search(para.masked, s + 1, m.start())
-        or _CLOSE_MARK in para.masked[s : m.start()]
-    ):
-        return  # a named subject, or a quote first: nothing to learn here
     if not _DESCRIBED_HEAD.search(para.masked[s : m.start()].lower()):
         return  # no word that could head a describing phrase: no need to parse the subject
     who = _subject(para.masked, s, m.start())
@@ -526,12 +553,12 @@ def _pronoun_after(masked: str, s: int, e: int) -> str | None:
 
 def _appositive_role(masked: str, after: int, limit: int) -> str | None:
     """The role in "Barry Appleton, an international trade lawyer and ..., said"."""
-    m = _APPOSITIVE_ROLE.match(masked[after:limit])
+    m = _APPOSITIVE_ROLE.match(masked, after, limit)
     if not m:
         return None
     role = _CUT_ROLE.split(m.group(1), maxsplit=1)[0]
     words = role.split()
-    if any(w.lower() in _ADVERB_WORDS or SPEECH_VERB_RE.fullmatch(w) for w in words):
+    if not _ADVERB_WORDS.isdisjoint(role.lower().split()) or not SPEECH_FORMS.isdisjoint(words):
         return None  # "For Mrs Hale, the priority is simpler": a clause, not a role
     if len(words) < 2 or (any(w[:1].isupper() for w in words[1:2]) and "of" not in words):
         return _clean_role(role) if len(words) >= 2 else None
@@ -540,8 +567,11 @@ def _appositive_role(masked: str, after: int, limit: int) -> str | None:
 
 def _pre_role(masked: str, s: int, run_start: int, name: Name) -> str | None:
     """The role in "State Department spokeswoman Tammy Bruce" or "Mexican President X"."""
-    head = masked[max(s, run_start - 80) : run_start]
-    words = head.split()[-5:] if head[-1:].isspace() else []
+    if run_start > s and masked[run_start - 1].isspace():
+        # The last five words of the 80 characters before (read from the right).
+        words = masked[max(s, run_start - 80) : run_start].rsplit(None, 5)[-5:]
+    else:
+        words = []
     picked: list[str] = []
     for w in reversed(words):
         low = w.lower()

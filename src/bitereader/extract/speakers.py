@@ -210,7 +210,11 @@ _PREVIOUS_STRETCH = re.compile(
     # or digit in them, then the stretch of the word before (reversed).
     r"[._'’\-–]*(?:[^\w.'’\-–]+[._'’\-–]+(?![\w.'’\-–]))*[^\w.'’\-–]+([\w.'’\-–]+)"
 )
-_SPACES = re.compile(r"\s+")
+_BREAK_JUST_BEFORE = re.compile(r"\s*[,;:!?()\[\]“”\"—]")
+"""Read on the reversed text from a word's start: a clause break (`_CLAUSE_GAP`) with only
+spaces after it. A full stop is left out, as it may end the word before ("Mr. Lee")."""
+_SPACED_WORD = re.compile(r"\s+([^\W_](?:[\w.'’\-–]*[\w.])?)")
+"""Spaces, then the next word as `_WORD` reads it: one match where two would do."""
 
 
 def _word(text: str, a: int, b: int) -> tuple[int, str]:
@@ -245,6 +249,45 @@ def _previous_word(text: str, rev: str, start: int) -> tuple[int, int, str] | No
     return found.start(), end, w
 
 
+def _word_before(text: str, rev: str, start: int) -> tuple[int, str] | None:
+    """The word before the one starting at `start` (`rev` is `text` reversed), when no clause
+    break comes between them: its start and its text, lower-cased."""
+    if text[start - 1 : start] == " ":
+        # Most often a word of letters (perhaps with a full stop) one space back, which is all
+        # `_previous_word` would find.
+        begin = text.rfind(" ", 0, start - 1) + 1
+        word = text[begin : start - 1]
+        if (word[:-1] if word.endswith(".") else word).isalpha():
+            end, word = _word(text, begin, start - 1)
+            if end < start - 1:
+                return None  # "… the town. Aisha Rahman": the full stop ends a sentence
+            return begin, word.lower()
+    if _BREAK_JUST_BEFORE.match(rev, len(text) - start):
+        # Whatever the word before is, this break stands between: no need to find it (after a
+        # quote, that would mean reading back through all its masked characters).
+        return None
+    prev = _previous_word(text, rev, start)
+    if prev is None or _CLAUSE_GAP.search(text, prev[1], start):
+        return None
+    return prev[0], prev[2].lower()
+
+
+_PLAIN_RUN = re.compile(r"[A-Z][A-Za-z]*(?: [A-Z][A-Za-z]*)*([,;:]? )([a-z]+)(?![\w.'’\-–])")
+"""The common run: plain capitalised words one space apart, then a plain lower-case word after a
+space (or after a comma, semicolon or colon and a space). With no full stop, apostrophe or
+hyphen in it, reading it word by word finds these same words and this same next word."""
+
+
+class _RunText(NamedTuple):
+    """What the words of a run are, read from the text."""
+
+    end: int
+    words: tuple[str, ...]
+    possessive: bool
+    after: str
+    gap_after: str
+
+
 def _all_runs(text: str) -> tuple[list[int], list[int], list[Run]]:
     """Every run in `text`, found by jumping from one capitalised word to the next."""
     starts = [m.start() for m in _CAPITAL.finditer(text)]
@@ -254,78 +297,91 @@ def _all_runs(text: str) -> tuple[list[int], list[int], list[Run]]:
     rev = ""
     done = 0
     cache = _ARTICLE.get()
-    for p in starts:
-        if p < done:
+    for s in starts:
+        if s < done:
             continue
-        if p:
-            c = text[p - 1]
-            if (c in _NOT_WORD_START and not _word_start(text, p)) or c.isalnum():
+        if s:
+            c = text[s - 1]
+            if c.isalnum() or (c in _NOT_WORD_START and not _word_start(text, s)):
                 continue  # inside a word ("McDonald")
-        first = _WORD.match(text, p)
-        if first is None:
-            continue
-        s = p
-        end, w = _word(text, s, first.end())
-        if not w[0].isupper() and not _HYPHEN_PARTICLE.match(w):
-            continue
-        toks = [w]
-        following: tuple[int, str] | None = None
-        """The word that stopped the run, when it follows a plain space (it is the next word)."""
-        while not w.endswith(_POSSESSIVE_ENDS):
-            gap = _SPACES.match(text, end)
-            nxt = _WORD.match(text, gap.end()) if gap is not None else None
-            if nxt is None:
-                break
-            ne, nw = _word(text, nxt.start(), nxt.end())
-            if nw[0].isupper() or _HYPHEN_PARTICLE.match(nw):
-                toks.append(nw)
-                end, w = ne, nw
-                continue
-            if nw.lower() in _PARTICLES and text[ne : ne + 1] == " ":
-                third = _WORD.match(text, ne + 1)
-                if third is not None and text[ne + 1].isupper():
-                    end, w = _word(text, ne + 1, third.end())
-                    toks += [nw, w]
-                    continue
-            following = nxt.start(), nw
-            break
-        done = end
-        last = toks[-1]
-        possessive = last.endswith(_POSSESSIVE_ENDS) and len(last) > 2
-        if not possessive and last.endswith("s") and text[end : end + 1] in ("'", "’"):
-            possessive = not text[end + 1 : end + 2].isalnum()  # "Residents’ leader"
-        if possessive:
-            toks[-1] = _POSSESSIVE_TAIL.sub("", last)
-        if following is None:
-            found = _WORD.search(text, end)
-            if found is not None:
-                following = found.start(), _word(text, found.start(), found.end())[1]
-        if following is not None:
-            after, gap_after = following[1].lower(), text[end : following[0]]
+        plain = _PLAIN_RUN.match(text, s)
+        # (Unless the next word is a particle after a space, which may carry the run on:
+        # "Ludwig van Beethoven".)
+        if plain is not None and (plain.group(1) != " " or plain.group(2) not in _PARTICLES):
+            end = plain.start(1)
+            words = tuple(text[s:end].split(" "))
+            possessive = False
+            after, gap_after = plain.group(2, 1)
         else:
-            after = gap_after = ""
-        words = tuple(toks)
+            found = _read_run(text, s)
+            if found is None:
+                continue
+            end, words, possessive, after, gap_after = found
+        done = end
         name = _named(words, after, s, cache)
         before = before2 = ""
         if s and name is not None and name.kind not in ("place", "title"):
             rev = rev or text[::-1]
-            prev = _previous_word(text, rev, s)
-            if prev is not None and not _CLAUSE_GAP.search(text, prev[1], s):
-                before = prev[2].lower()
-                prev2 = _previous_word(text, rev, prev[0])
-                if prev2 is not None and not _CLAUSE_GAP.search(text, prev2[1], prev[0]):
-                    before2 = prev2[2].lower()
+            prev = _word_before(text, rev, s)
+            if prev is not None:
+                before = prev[1]
+                prev2 = _word_before(text, rev, prev[0]) if prev[0] else None
+                before2 = prev2[1] if prev2 is not None else ""
         runs.append(Run(s, end, words, possessive, before, before2, after, gap_after, name))
     return [r.start for r in runs], [r.end for r in runs], runs
 
 
-def _bare(word: str) -> str:
-    return word.lower().rstrip(".")
+def _read_run(text: str, s: int) -> _RunText | None:
+    """The run that starts at `s`, read word by word; None if no run starts there."""
+    first = _WORD.match(text, s)
+    if first is None:
+        return None
+    end, w = _word(text, s, first.end())
+    if not w[0].isupper() and not _HYPHEN_PARTICLE.match(w):
+        return None
+    toks = [w]
+    following: tuple[int, str] | None = None
+    """The word that stopped the run, when it follows a plain space (it is the next word)."""
+    while not w.endswith(_POSSESSIVE_ENDS):
+        nxt = _SPACED_WORD.match(text, end)
+        if nxt is None:
+            break
+        ne, nw = _word(text, nxt.start(1), nxt.end(1))
+        # Only a hyphenated word can be a particle such as "al-Assad".
+        if nw[0].isupper() or ("-" in nw and _HYPHEN_PARTICLE.match(nw)):
+            toks.append(nw)
+            end, w = ne, nw
+            continue
+        if nw.lower() in _PARTICLES and text[ne : ne + 1] == " ":
+            third = _WORD.match(text, ne + 1)
+            if third is not None and text[ne + 1].isupper():
+                end, w = _word(text, ne + 1, third.end())
+                toks += [nw, w]
+                continue
+        following = nxt.start(1), nw
+        break
+    last = toks[-1]
+    possessive = last.endswith(_POSSESSIVE_ENDS) and len(last) > 2
+    if not possessive and last.endswith("s") and text[end : end + 1] in ("'", "’"):
+        possessive = not text[end + 1 : end + 2].isalnum()  # "Residents’ leader"
+    if possessive:
+        toks[-1] = _POSSESSIVE_TAIL.sub("", last)
+    if following is None:
+        found = _WORD.search(text, end)
+        if found is not None:
+            following = found.start(), _word(text, found.start(), found.end())[1]
+    if following is None:
+        return _RunText(end, tuple(toks), possessive, "", "")
+    return _RunText(end, tuple(toks), possessive, following[1].lower(), text[end : following[0]])
 
 
 def classify(run: Run, *, sentence_start: bool = False) -> Name | None:
     """Say whether a run names a person, a body, a place or only a title; None if nothing."""
     return run.name
+
+
+_UNSEEN = Name("title", "", "", -1)
+"""Stands for a run's words not yet classified in the article being read."""
 
 
 def _named(
@@ -335,9 +391,8 @@ def _named(
     if cache is None:
         return _classify(words, after, start)
     key = (words, after in SPEECH_FORMS)  # all that `_classify` asks of the next word
-    if key in cache.names:
-        name = cache.names[key]
-    else:
+    name = cache.names.get(key, _UNSEEN)
+    if name is _UNSEEN:
         name = cache.names[key] = _classify(words, after, start)
         if name is not None and name.kind != "org" and name.text in cache.orgs:
             name = cache.names[key] = Name("org", name.text, name.titles, start)
@@ -347,13 +402,14 @@ def _named(
 
 
 def _classify(run_words: tuple[str, ...], run_after: str, offset: int) -> Name | None:
-    words = list(run_words)
-    while words and (_bare(words[0]) in NOT_NAMES and _bare(words[0]) not in TITLES):
-        words.pop(0)
-    if not words:
+    bare = [w.lower().rstrip(".") for w in run_words]
+    lead = 0
+    while lead < len(bare) and bare[lead] in NOT_NAMES and bare[lead] not in TITLES:
+        lead += 1  # "The", "But": words that start sentences, not names
+    if lead == len(bare):
         return None
-    lowered = [_bare(w) for w in words]
-    if any(w in ORG_WORDS for w in lowered[1:]) or (len(words) == 1 and lowered[0] in ORG_WORDS):
+    words, lowered = run_words[lead:], bare[lead:]
+    if not ORG_WORDS.isdisjoint(lowered[1:]) or (len(words) == 1 and lowered[0] in ORG_WORDS):
         # An office holder after the body ("United Nations Nikki Haley") keeps their own name.
         last_org = max(i for i, w in enumerate(lowered) if w in ORG_WORDS)
         rest = words[last_org + 1 :]
@@ -379,8 +435,8 @@ def _classify(run_words: tuple[str, ...], run_after: str, offset: int) -> Name |
     titles = " ".join(words[:title_end])
     name = words[title_end:]
     if (
-        any(_bare(w) in PLACE_WORDS for w in name)
-        and len(name) > 1
+        len(name) > 1
+        and not PLACE_WORDS.isdisjoint(lowered[title_end:])
         and not is_speech_word(run_after)
     ):
         return Name("place", " ".join(name), titles, offset)
@@ -388,13 +444,17 @@ def _classify(run_words: tuple[str, ...], run_after: str, offset: int) -> Name |
         word = name[0]
         if _ACRONYM.match(word):
             return Name("org", word, titles, offset)
-        if _bare(word) in NOT_NAMES:
+        if lowered[title_end] in NOT_NAMES:
             return None
         return Name("single" if not titles else "person", word, titles, offset)
-    substantive = [w for w in name if w.lower() not in _PARTICLES and not _INITIAL.match(w)]
-    if len(substantive) > 3 or all(_ACRONYM.match(w) for w in name):
+    if (len(name) > 3 and _substantive_words(name) > 3) or all(_ACRONYM.match(w) for w in name):
         return Name("org", " ".join(name), titles, offset)
     return Name("person", " ".join(name), titles, offset)
+
+
+def _substantive_words(name: list[str] | tuple[str, ...]) -> int:
+    """How many words of a name are neither particles ("van") nor initials ("J.")."""
+    return sum(1 for w in name if w.lower() not in _PARTICLES and not _INITIAL.match(w))
 
 
 def guess_gender(first: str, titles: str) -> Gender | None:
@@ -519,12 +579,12 @@ class Cast:
         if text in self.acronyms and self.acronyms[text] in self.people:
             return self.people[self.acronyms[text]]
         if kind in ("person", "single", None):
-            key = text.split()[-1].lower() if text.split() else ""
-            known = self.by_surname.get(key)
+            parts = text.split()
+            known = self.by_surname.get(parts[-1].lower() if parts else "")
             if known:
-                first = text.split()[0]
+                first = parts[0]
                 for p in known:
-                    if len(text.split()) == 1 or p.name.split()[0] == first:
+                    if len(parts) == 1 or p.name.split()[0] == first:
                         return p
                     if " " not in p.name and p.kind in ("single", "person"):
                         return p  # "Brennan" seen first, "Tom Brennan" now
