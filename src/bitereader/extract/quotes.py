@@ -399,10 +399,16 @@ def _learn_cast(paras: list[_Para]) -> Cast:
                     cast.add(name, para.index * _PARA + at, subject=True)
     for para in paras:
         masked = para.masked
+        runs = runs_in(masked)
+        k = 0  # the paragraph's runs are walked once, sentence by sentence
         for s, e in para.sentences:
             first_person: Person | None = None
             persons_here = 0
-            for run in runs_in(masked, s, e):
+            while k < len(runs) and runs[k].start < s:
+                k += 1  # a run across the sentence break belongs to neither, as in runs_in
+            while k < len(runs) and runs[k].end <= e:
+                run = runs[k]
+                k += 1
                 name = run.name
                 if name is None or name.kind in ("place", "title"):
                     continue
@@ -570,6 +576,8 @@ def _pre_role(masked: str, s: int, run_start: int, name: Name) -> str | None:
     if run_start > s and masked[run_start - 1].isspace():
         # The last five words of the 80 characters before (read from the right).
         words = masked[max(s, run_start - 80) : run_start].rsplit(None, 5)[-5:]
+    elif not name.titles:
+        return None  # a name that opens its sentence, or follows a mark, has no role before it
     else:
         words = []
     picked: list[str] = []
