@@ -124,6 +124,11 @@ class Name(NamedTuple):
     start: int
 
 
+_tuple_new = tuple.__new__
+"""Builds a named tuple from a tuple of all its fields, as its own constructor does, but without
+the Python-level `__new__` that constructor runs: hot paths make thousands per article."""
+
+
 class _ArticleCache:
     """What is worked out once per text while one article is read, then forgotten."""
 
@@ -327,7 +332,8 @@ def _all_runs(text: str) -> tuple[list[int], list[int], list[Run]]:
                 before = prev[1]
                 prev2 = _word_before(text, rev, prev[0]) if prev[0] else None
                 before2 = prev2[1] if prev2 is not None else ""
-        runs.append(Run(s, end, words, possessive, before, before2, after, gap_after, name))
+        fields = (s, end, words, possessive, before, before2, after, gap_after, name)
+        runs.append(_tuple_new(Run, fields))
     return [r.start for r in runs], [r.end for r in runs], runs
 
 
@@ -398,7 +404,7 @@ def _named(
             name = cache.names[key] = Name("org", name.text, name.titles, start)
     if name is None or name.start == start:
         return name
-    return Name(name.kind, name.text, name.titles, start)
+    return _tuple_new(Name, (name.kind, name.text, name.titles, start))
 
 
 def _classify(run_words: tuple[str, ...], run_after: str, offset: int) -> Name | None:
@@ -501,8 +507,9 @@ class Person:
         )
 
 
-@dataclass(slots=True)
-class Mention:
+class Mention(NamedTuple):
+    """One place the article names a person (a tuple: the cast makes one per name it reads)."""
+
     pos: int
     person: Person
     subject: bool
@@ -569,7 +576,7 @@ class Cast:
                     person.role = r
         i = bisect.bisect_right(self._positions, pos)
         self._positions.insert(i, pos)
-        self.mentions.insert(i, Mention(pos, person, subject))
+        self.mentions.insert(i, _tuple_new(Mention, (pos, person, subject)))
         return person
 
     def lookup(self, text: str, kind: Kind | None = None) -> Person | None:
