@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bitereader.extract import quotes
+from bitereader.extract import quotes, speakers
 from bitereader.extract.quote_lexicon import SPEECH_VERB_RE
 
 _PIECES = st.sampled_from(
@@ -26,3 +26,19 @@ def test_first_speech_verb_is_the_first_match(text: str, data: st.DataObject) ->
     assert (found and (found.span(), found.group())) == (
         expected and (expected.span(), expected.group())
     )
+
+
+_ONE_WORDS = st.sampled_from(
+    [
+        "The", "But", "Judge", "President", "Mr", "Mr.", "Dr.", "US", "U.S.", "UK", "NHS",
+        "Council", "Ministry", "Village", "Maria", "Smith", "Shares", "Street", "University",
+        "He", "A", "I", "Von", "Ali", "Prof.", "Sen.", "EU", "BBC", "Amazon", "Paris", "School",
+        "Minister",
+    ]
+)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(_ONE_WORDS, st.text(min_size=1, max_size=8)), st.sampled_from(["said", "x", ""]))
+def test_one_word_run_is_classified_as_the_general_rules_would(word: str, after: str) -> None:
+    assert speakers._classify_word(word, 7) == speakers._classify_run((word,), after, 7)

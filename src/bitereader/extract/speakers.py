@@ -408,6 +408,27 @@ def _named(
 
 
 def _classify(run_words: tuple[str, ...], run_after: str, offset: int) -> Name | None:
+    if len(run_words) == 1:
+        return _classify_word(run_words[0], offset)
+    return _classify_run(run_words, run_after, offset)
+
+
+def _classify_word(word: str, offset: int) -> Name | None:
+    """`_classify_run` for a one-word run, the commonest kind (a sentence's first word), with
+    the steps that cannot apply to one word left out."""
+    low = word.lower().rstrip(".")
+    if low in NOT_NAMES and low not in TITLES:
+        return None  # "The", "But"
+    if low in ORG_WORDS:
+        return Name("org", word, "", offset)
+    if low in TITLES or low in _COUNTRY_CODES:
+        return Name("title", word, word, offset)
+    if _ACRONYM.match(word):
+        return Name("org", word, "", offset)
+    return Name("single", word, "", offset)
+
+
+def _classify_run(run_words: tuple[str, ...], run_after: str, offset: int) -> Name | None:
     bare = [w.lower().rstrip(".") for w in run_words]
     lead = 0
     while lead < len(bare) and bare[lead] in NOT_NAMES and bare[lead] not in TITLES:
