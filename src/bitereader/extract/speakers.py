@@ -9,8 +9,6 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
-from collections.abc import Iterator
-from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import Literal, NamedTuple
@@ -144,14 +142,22 @@ class _ArticleCache:
 _ARTICLE: ContextVar[_ArticleCache | None] = ContextVar("_ARTICLE", default=None)
 
 
-@contextmanager
-def run_cache() -> Iterator[None]:
+class _RunCache:
+    """The context `run_cache` returns: a plain class, as a generator-based context manager
+    costs more than the cache saves on a short feed item."""
+
+    __slots__ = ("_token",)
+
+    def __enter__(self) -> None:
+        self._token = _ARTICLE.set(_ArticleCache())
+
+    def __exit__(self, *exc_info: object) -> None:
+        _ARTICLE.reset(self._token)
+
+
+def run_cache() -> _RunCache:
     """Remember each text's runs and their names while one article is read, then forget them."""
-    token = _ARTICLE.set(_ArticleCache())
-    try:
-        yield
-    finally:
-        _ARTICLE.reset(token)
+    return _RunCache()
 
 
 def known_orgs(names: frozenset[str]) -> None:
