@@ -101,6 +101,10 @@ def trie_pattern(words: frozenset[str]) -> str:
     return build(trie)
 
 
+_SHORT_STRETCH = 32
+"""Below this many characters a plain search costs less than the skipping one."""
+
+
 class _SpeechVerbs:
     """Finds speech verbs with one trie-shaped expression, whole words only."""
 
@@ -108,7 +112,13 @@ class _SpeechVerbs:
     """The verbs as a regular expression, for composing anchored patterns."""
 
     def __init__(self) -> None:
-        self._re = re.compile(r"(?<![\w’'-])" + trie_pattern(SPEECH_FORMS) + r"(?![\w’'-])")
+        trie = trie_pattern(SPEECH_FORMS)
+        self._re = re.compile(r"(?<![\w’'-])" + trie + r"(?![\w’'-])")
+        # The same verbs, each found with the character before it. A pattern that opens with
+        # a look-behind is tried at every position; one that opens with a character class
+        # (ASCII only, so the engine tests a bitmap) skips the letters inside words, and the
+        # look-behind then rules out the non-ASCII letters the class lets through.
+        self._after_break = re.compile(r"[^a-zA-Z0-9_’'-](?<![\w’'-])(" + trie + r")(?![\w’'-])")
 
     def finditer(
         self, text: str, pos: int = 0, endpos: int | None = None
@@ -118,7 +128,15 @@ class _SpeechVerbs:
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
         """The first speech verb in `text[pos:endpos]`, if any."""
-        return self._re.search(text, pos, len(text) if endpos is None else endpos)
+        end = len(text) if endpos is None else endpos
+        if end - pos < _SHORT_STRETCH:
+            return self._re.search(text, pos, end)  # too short to repay the two extra calls
+        m = self._re.match(text, pos, end)
+        if m is not None:
+            return m  # (a verb right at `pos` has the character before it outside the range)
+        m = self._after_break.search(text, pos, end)
+        # The verb matched on its own, so callers get the match `self._re.search` returns.
+        return None if m is None else self._re.match(text, m.start(1), end)
 
     def fullmatch(self, word: str) -> bool:
         """True when `word` is a speech verb."""
