@@ -117,9 +117,16 @@ class _Walker:
     def flush(self) -> None:
         if not self.buffer:
             return
-        text = " ".join("".join(self.buffer).split())
+        text = "".join(self.buffer)
         self.buffer.clear()
-        if text and not (text.isprintable() and unicodedata.is_normalized("NFC", text)):
+        # Every whitespace character but the space is unprintable, so printable text without
+        # a double space has nothing to collapse but a space at either end: trimming it gives
+        # what splitting into words and joining them would, without building the list.
+        single_spaced = "  " not in text and text.isprintable()
+        text = text.strip(" ") if single_spaced else " ".join(text.split())
+        if text and not (
+            (single_spaced or text.isprintable()) and unicodedata.is_normalized("NFC", text)
+        ):
             # Control, zero-width and odd space characters are all unprintable, so clean_line
             # (the slow path) only runs on text that holds one or is not in NFC.
             text = clean_line(text)
