@@ -7,6 +7,7 @@ import unicodedata
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from bitereader.extract.captions import clean_text
 from bitereader.extract.html import _Walker
 from bitereader.extract.text import clean_line
 
@@ -32,3 +33,9 @@ def test_flush_collapses_whitespace_like_split_and_join(pieces: list[str]) -> No
     walker.buffer.extend(pieces)
     walker.flush()
     assert walker.paragraphs == _flushed_the_plain_way(pieces)
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(_TEXT_PIECES, max_size=16).map("".join))
+def test_clean_text_is_clean_line_of_the_collapsed_text(text: str) -> None:
+    assert clean_text(text) == clean_line(" ".join(text.split()))

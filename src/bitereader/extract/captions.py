@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html as htmllib
 import re
+import unicodedata
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -345,7 +346,7 @@ def _text_and_credit(container: Any, text_block: Any | None) -> tuple[str, str |
     credit_elements = _credit_elements(container)
     text = ""
     if text_block is not None:
-        text = _clean(element_text(text_block, skip=credit_elements))
+        text = clean_text(element_text(text_block, skip=credit_elements))
     credit = next(
         (c for c in (clean_credit(element_text(el)) for el in credit_elements) if c), None
     )
@@ -359,7 +360,7 @@ def caption_from_image(image: Any, paragraph: int | None = None) -> Caption | No
     if _is_pixel(image):
         return None
     for attribute in ("alt", "title"):
-        text = _clean(image.get(attribute) or "")
+        text = clean_text(image.get(attribute) or "")
         if _is_descriptive(text):
             split = split_credit(text)
             if split is not None and split.text:
@@ -377,7 +378,7 @@ def element_text(element: Any, skip: frozenset[Any] | set[Any] = frozenset()) ->
 
 def clean_credit(text: str) -> str | None:
     """Strip labels, © signs and brackets from a credit: "(Photo: Jane Doe)" → "Jane Doe"."""
-    text = _clean(text)
+    text = clean_text(text)
     for _ in range(3):
         stripped = text.strip("()[] .;,|–—-")
         stripped = _CREDIT_LABEL.sub("", stripped).strip()
@@ -437,8 +438,18 @@ def _collect_text(element: Any, skip: frozenset[Any] | set[Any], parts: list[str
         parts.append(" ")
 
 
-def _clean(text: str) -> str:
-    return clean_line(" ".join(text.split()))
+def clean_text(text: str) -> str:
+    """`text` with its whitespace collapsed to single spaces, then put through `clean_line`."""
+    # Every whitespace character but the space is unprintable, so printable text without a
+    # double space has nothing to collapse but a space at either end: trimming it gives what
+    # splitting into words and joining them would, without building the list.
+    single_spaced = "  " not in text and text.isprintable()
+    text = text.strip(" ") if single_spaced else " ".join(text.split())
+    if (single_spaced or text.isprintable()) and unicodedata.is_normalized("NFC", text):
+        # Control, zero-width and odd space characters are all unprintable, so clean_line
+        # would change nothing here: it only runs on text that holds one or is not in NFC.
+        return text
+    return clean_line(text)
 
 
 _TEXT_FIGURE = ("blockquote", "table", "pre", "code")
@@ -532,7 +543,7 @@ def _ld_text(value: Any) -> str | None:
     """A JSON-LD value as text: a string, a Person/Organization's name, or a list's names."""
     if isinstance(value, str):
         # Captions in JSON-LD are sometimes HTML-escaped or carry tags.
-        return _clean(_TAGS.sub(" ", htmllib.unescape(value))) or None
+        return clean_text(_TAGS.sub(" ", htmllib.unescape(value))) or None
     if isinstance(value, dict):
         return _ld_text(value.get("name") or value.get("text") or value.get("@value"))
     if isinstance(value, list):

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import html as htmllib
 import re
-import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
@@ -15,6 +14,7 @@ from bitereader.extract.captions import (
     caption_from_figure,
     caption_from_image,
     clean_credit,
+    clean_text,
     element_text,
     fold_captions,
     image_before,
@@ -22,7 +22,7 @@ from bitereader.extract.captions import (
     is_credit_element,
     is_figure,
 )
-from bitereader.extract.text import clean_line, text_to_paragraphs
+from bitereader.extract.text import text_to_paragraphs
 from bitereader.models import Caption
 
 
@@ -117,19 +117,8 @@ class _Walker:
     def flush(self) -> None:
         if not self.buffer:
             return
-        text = "".join(self.buffer)
+        text = clean_text("".join(self.buffer))
         self.buffer.clear()
-        # Every whitespace character but the space is unprintable, so printable text without
-        # a double space has nothing to collapse but a space at either end: trimming it gives
-        # what splitting into words and joining them would, without building the list.
-        single_spaced = "  " not in text and text.isprintable()
-        text = text.strip(" ") if single_spaced else " ".join(text.split())
-        if text and not (
-            (single_spaced or text.isprintable()) and unicodedata.is_normalized("NFC", text)
-        ):
-            # Control, zero-width and odd space characters are all unprintable, so clean_line
-            # (the slow path) only runs on text that holds one or is not in NFC.
-            text = clean_line(text)
         if text:
             self.paragraphs.append(text)
 
