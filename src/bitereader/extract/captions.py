@@ -346,7 +346,7 @@ def _text_and_credit(container: Any, text_block: Any | None) -> tuple[str, str |
     credit_elements = _credit_elements(container)
     text = ""
     if text_block is not None:
-        text = clean_text(element_text(text_block, skip=credit_elements))
+        text = clean_text(element_text(text_block, skip=frozenset(credit_elements)))
     credit = next(
         (c for c in (clean_credit(element_text(el)) for el in credit_elements) if c), None
     )
@@ -407,8 +407,12 @@ def fold_captions(captions: list[Caption]) -> tuple[Caption, ...]:
     return tuple(kept)
 
 
-def _credit_elements(container: Any) -> set[Any]:
-    found: set[Any] = set()
+def _credit_elements(container: Any) -> list[Any]:
+    """The credit spans inside `container`, in document order: the first with text is read.
+
+    (A set here let the memory addresses of the elements pick between two credits.)
+    """
+    found: list[Any] = []
     for element in container.iter():
         if element is container or not isinstance(element.tag, str):
             continue
@@ -416,7 +420,7 @@ def _credit_elements(container: Any) -> set[Any]:
         if (element.tag.lower() in _CREDIT_TAGS or is_credit_element(element)) and not any(
             parent in found for parent in element.iterancestors()
         ):
-            found.add(element)
+            found.append(element)
     return found
 
 
