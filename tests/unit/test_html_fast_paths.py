@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import unicodedata
+from typing import Any
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from bitereader.extract import html
 from bitereader.extract.captions import clean_text
 from bitereader.extract.html import _Walker
 from bitereader.extract.text import clean_line
@@ -39,3 +41,60 @@ def test_flush_collapses_whitespace_like_split_and_join(pieces: list[str]) -> No
 @given(st.lists(_TEXT_PIECES, max_size=16).map("".join))
 def test_clean_text_is_clean_line_of_the_collapsed_text(text: str) -> None:
     assert clean_text(text) == clean_line(" ".join(text.split()))
+
+
+_TAGS = ["p", "div", "span", "section", "aside", "figure", "figcaption", "a", "em", "small", "img"]
+_SOUP_TEXT = st.sampled_from(["Words.", " ", "A boat. Photo: Ann Lee/AP", "Photo: Jo Bloggs", ""])
+_ATTRIBUTE = st.sampled_from(
+    [
+        "class='caption'", "class='credit'", "class='wp-caption'", "class='share'", "class=''",
+        "style='display:none'", "style='color:red'", "hidden", "aria-hidden='true'",
+        "alt='A boat at dawn'", "href='#'", "lang='en'", "data-x='caption'", "rel='credit'",
+    ]
+)  # fmt: skip
+
+
+@st.composite
+def _soup(draw: st.DrawFn, depth: int = 0) -> str:
+    tag = draw(st.sampled_from(_TAGS))
+    attributes = " ".join(draw(st.lists(_ATTRIBUTE, max_size=3)))
+    children = draw(st.lists(_soup(depth + 1), max_size=0 if depth > 2 else 3))
+    return f"<{tag} {attributes}>{draw(_SOUP_TEXT)}{''.join(children)}</{tag}>"
+
+
+class _EveryAttributeWalker(_Walker):
+    """The walker without the attribute gate: any element with attributes is looked at."""
+
+    def walk(self, element: Any) -> None:
+        tag = element.tag
+        if not isinstance(tag, str):
+            return
+        tag = tag.lower()
+        if tag in html._DROPPED:
+            return
+        if (element.attrib or tag in html._SPECIAL) and (
+            self._is_widget(element) or self._take_special(element, tag)
+        ):
+            return
+        block = tag in html._BLOCKS
+        if block:
+            self.flush()
+        if element.text:
+            self.buffer.append(element.text)
+        for child in element:
+            self.walk(child)
+            if child.tail:
+                self.buffer.append(child.tail)
+        if block:
+            self.flush()
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_soup(), min_size=1, max_size=4).map("".join))
+def test_only_the_attributes_rules_read_send_an_element_to_them(soup: str) -> None:
+    walkers = (_Walker(), _EveryAttributeWalker())
+    for walker in walkers:
+        walker.walk(html.parse_html(soup))
+        walker.flush()
+    fast, plain = walkers
+    assert (fast.paragraphs, fast.captions) == (plain.paragraphs, plain.captions)

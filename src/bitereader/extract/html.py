@@ -62,6 +62,9 @@ _PARSER = etree.HTMLParser(
     remove_comments=True, remove_pis=True, no_network=True, recover=True, default_doctype=False
 )
 _SPECIAL = frozenset({"br", "img", "figure", "figcaption"})
+_TELLING_ATTRIBUTES = frozenset({"class", "style", "hidden", "aria-hidden"})
+"""The attributes `_is_widget`, `is_figure`, `is_caption_block` and `is_credit_element` read:
+any other element without one of them is plain (links' `href` being the common case)."""
 _TAG = re.compile(r"<[^>]*>")
 
 
@@ -129,8 +132,7 @@ class _Walker:
         tag = tag.lower()
         if tag in _DROPPED:
             return
-        # Most elements carry no attributes; only those that do can be widgets or captions.
-        if (element.attrib or tag in _SPECIAL) and (
+        if (tag in _SPECIAL or not _TELLING_ATTRIBUTES.isdisjoint(element.keys())) and (
             self._is_widget(element) or self._take_special(element, tag)
         ):
             return
