@@ -139,12 +139,13 @@ class _Walker:
         block = tag in _BLOCKS
         if block:
             self.flush()
-        if element.text:
-            self.buffer.append(element.text)
+        # Each read of .text or .tail builds a new string, so each is read once.
+        if text := element.text:
+            self.buffer.append(text)
         for child in element:
             self.walk(child)
-            if child.tail:
-                self.buffer.append(child.tail)
+            if tail := child.tail:
+                self.buffer.append(tail)
         if block:
             self.flush()
 
