@@ -291,7 +291,8 @@ def _in_link(element: Any) -> bool:
 
 def is_figure(element: Any) -> bool:
     """Is `element` a figure: `<figure>` or a `wp-caption`-style block wrapping an image?"""
-    tag = element.tag.lower() if isinstance(element.tag, str) else ""
+    tag = element.tag
+    tag = tag.lower() if isinstance(tag, str) else ""
     if tag == "figure":
         # WordPress wraps pull quotes, tables and code in <figure> too: those are body text.
         return _has_image(element) or next(element.iter(*_TEXT_FIGURE), None) is None
@@ -302,7 +303,8 @@ def is_figure(element: Any) -> bool:
 
 def is_caption_block(element: Any) -> bool:
     """Is `element` a caption (`<figcaption>` or a block whose class names it a caption)?"""
-    tag = element.tag.lower() if isinstance(element.tag, str) else ""
+    tag = element.tag
+    tag = tag.lower() if isinstance(tag, str) else ""
     if tag == "figcaption":
         return True
     return tag in ("p", "div", "span") and bool(_CAPTION_CLASS.search(element.get("class") or ""))
@@ -310,7 +312,8 @@ def is_caption_block(element: Any) -> bool:
 
 def is_credit_element(element: Any) -> bool:
     """Is `element` a credit span (by class name, or `<small>`/`<cite>` inside a caption)?"""
-    tag = element.tag.lower() if isinstance(element.tag, str) else ""
+    tag = element.tag
+    tag = tag.lower() if isinstance(tag, str) else ""
     return tag in ("span", "p", "div", "small", "em") and bool(
         _CREDIT_CLASS.search(element.get("class") or "")
     )
@@ -413,11 +416,12 @@ def _credit_elements(container: Any) -> list[Any]:
     (A set here let the memory addresses of the elements pick between two credits.)
     """
     found: list[Any] = []
-    for element in container.iter():
-        if element is container or not isinstance(element.tag, str):
+    for element in container.iterdescendants():
+        tag = element.tag
+        if not isinstance(tag, str):
             continue
         # A credit span nested in another is the same credit.
-        if (element.tag.lower() in _CREDIT_TAGS or is_credit_element(element)) and not any(
+        if (tag.lower() in _CREDIT_TAGS or is_credit_element(element)) and not any(
             parent in found for parent in element.iterancestors()
         ):
             found.append(element)
@@ -428,14 +432,15 @@ _UNREADABLE = frozenset({"script", "style", "noscript", "template", "svg", "butt
 
 
 def _collect_text(element: Any, skip: frozenset[Any] | set[Any], parts: list[str]) -> None:
-    tag = element.tag.lower() if isinstance(element.tag, str) else ""
+    tag = element.tag
+    tag = tag.lower() if isinstance(tag, str) else ""
     if tag and tag not in _UNREADABLE and element not in skip:
-        if element.text:
-            parts.append(element.text)
+        if text := element.text:
+            parts.append(text)
         for child in element:
             _collect_text(child, skip, parts)
-            if child.tail:
-                parts.append(child.tail)
+            if tail := child.tail:
+                parts.append(tail)
         if tag == "br":
             parts.append(" ")
     else:
