@@ -8,7 +8,7 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bitereader.extract import html
+from bitereader.extract import captions, html
 from bitereader.extract.captions import clean_text
 from bitereader.extract.html import _Walker
 from bitereader.extract.text import clean_line
@@ -41,6 +41,13 @@ def test_flush_collapses_whitespace_like_split_and_join(pieces: list[str]) -> No
 @given(st.lists(_TEXT_PIECES, max_size=16).map("".join))
 def test_clean_text_is_clean_line_of_the_collapsed_text(text: str) -> None:
     assert clean_text(text) == clean_line(" ".join(text.split()))
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(_TEXT_PIECES, max_size=16).map("".join))
+def test_fold_key_is_the_casefolded_text_with_spacing_collapsed(text: str) -> None:
+    expected = captions._SPACE.sub(" ", text).casefold().strip(" .")
+    assert captions._fold_key(text) == expected
 
 
 _TAGS = ["p", "div", "span", "section", "aside", "figure", "figcaption", "a", "em", "small", "img"]

@@ -396,7 +396,7 @@ def fold_captions(captions: list[Caption]) -> tuple[Caption, ...]:
     kept: list[Caption] = []
     seen: dict[str, int] = {}
     for caption in captions:
-        key = _SPACE.sub(" ", caption.text).casefold().strip(" .")
+        key = _fold_key(caption.text)
         if key and key in seen:
             index = seen[key]
             if kept[index].credit is None and caption.credit:
@@ -408,6 +408,15 @@ def fold_captions(captions: list[Caption]) -> tuple[Caption, ...]:
             seen[key] = len(kept)
         kept.append(caption)
     return tuple(kept)
+
+
+def _fold_key(text: str) -> str:
+    """What two captions must share to be the same caption: case, spacing and end dots aside."""
+    # The substitution stops at every space; printable text without a double space (every
+    # caption html_to_parts makes) holds no other whitespace, so there is nothing to replace.
+    if "  " in text or not text.isprintable():
+        text = _SPACE.sub(" ", text)
+    return text.casefold().strip(" .")
 
 
 def _credit_elements(container: Any) -> list[Any]:
