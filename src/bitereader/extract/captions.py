@@ -321,7 +321,7 @@ def is_credit_element(element: Any) -> bool:
 
 def caption_from_figure(figure: Any, paragraph: int | None = None) -> Caption | None:
     """Read a figure's caption and credit; fall back to its image's alt or title."""
-    block = next((el for el in figure.iter() if el is not figure and is_caption_block(el)), None)
+    block = next((el for el in figure.iterdescendants() if is_caption_block(el)), None)
     text, credit = _text_and_credit(figure, block)
     if not text:
         image = next((el for el in figure.iter("img", "IMG")), None)
@@ -473,8 +473,15 @@ def clean_text(text: str) -> str:
 _TEXT_FIGURE = ("blockquote", "table", "pre", "code")
 
 
+_IMAGE_TAGS = frozenset({"img", "picture", "video", "source"})
+
+
 def _has_image(element: Any) -> bool:
-    return next(element.iter("img", "picture", "video", "source"), None) is not None
+    # Most figures hold their picture as a child: looking there first is cheaper than setting
+    # up lxml's tag matcher, which the search of the whole subtree then uses.
+    if element.tag in _IMAGE_TAGS or any(child.tag in _IMAGE_TAGS for child in element):
+        return True
+    return next(element.iter(*_IMAGE_TAGS), None) is not None
 
 
 _DECORATION = re.compile(r"logo|icon|avatar|sprite|badge|emoji|spacer|tracking|pixel", re.I)
