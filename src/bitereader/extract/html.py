@@ -137,7 +137,7 @@ class _Walker:
         ):
             return
         block = tag in _BLOCKS
-        if block:
+        if block and self.buffer:
             self.flush()
         # Each read of .text or .tail builds a new string, so each is read once.
         if text := element.text:
@@ -146,7 +146,7 @@ class _Walker:
             self.walk(child)
             if tail := child.tail:
                 self.buffer.append(tail)
-        if block:
+        if block and self.buffer:
             self.flush()
 
     def _take_special(self, element: Any, tag: str) -> bool:
