@@ -105,3 +105,15 @@ def test_only_the_attributes_rules_read_send_an_element_to_them(soup: str) -> No
         walker.flush()
     fast, plain = walkers
     assert (fast.paragraphs, fast.captions) == (plain.paragraphs, plain.captions)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(_soup(), min_size=1, max_size=3).map("".join),
+    st.lists(_TEXT_PIECES, max_size=8).map("".join),
+)
+def test_element_text_collapses_whitespace_like_split_and_join(soup: str, text: str) -> None:
+    root = html.parse_html(f"<div>{text}{soup}{text}</div>")
+    parts: list[str] = []
+    captions._collect_text(root, frozenset(), parts)
+    assert captions.element_text(root) == " ".join("".join(parts).split())

@@ -350,9 +350,10 @@ def _text_and_credit(container: Any, text_block: Any | None) -> tuple[str, str |
     text = ""
     if text_block is not None:
         text = clean_text(element_text(text_block, skip=frozenset(credit_elements)))
-    credit = next(
-        (c for c in (clean_credit(element_text(el)) for el in credit_elements) if c), None
-    )
+    credit = None
+    for element in credit_elements:
+        if credit := clean_credit(element_text(element)):
+            break
     if text and credit is None and (split := split_credit(text)) is not None:
         text, credit = split.text, split.credit
     return text, credit
@@ -376,7 +377,11 @@ def element_text(element: Any, skip: frozenset[Any] | set[Any] = frozenset()) ->
     """The text inside `element`, leaving out scripts, styles and any subtree in `skip`."""
     parts: list[str] = []
     _collect_text(element, skip, parts)
-    return " ".join("".join(parts).split())
+    text = "".join(parts)
+    # As in clean_text: printable text without a double space only needs its ends trimmed.
+    if "  " not in text and text.isprintable():
+        return text.strip(" ")
+    return " ".join(text.split())
 
 
 def clean_credit(text: str) -> str | None:
