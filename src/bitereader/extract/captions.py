@@ -427,7 +427,8 @@ def _fold_key(text: str) -> str:
 def _credit_elements(container: Any) -> list[Any]:
     """The credit spans inside `container`, in document order: the first with text is read.
 
-    (A set here let the memory addresses of the elements pick between two credits.)
+    A list, not a set, so which of two credits wins never depends on where the elements sit
+    in memory.
     """
     found: list[Any] = []
     for element in container.iterdescendants():
