@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html as htmllib
 import re
+import unicodedata
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -290,7 +291,8 @@ def _in_link(element: Any) -> bool:
 
 def is_figure(element: Any) -> bool:
     """Is `element` a figure: `<figure>` or a `wp-caption`-style block wrapping an image?"""
-    tag = element.tag.lower() if isinstance(element.tag, str) else ""
+    tag = element.tag
+    tag = tag.lower() if isinstance(tag, str) else ""
     if tag == "figure":
         # WordPress wraps pull quotes, tables and code in <figure> too: those are body text.
         return _has_image(element) or next(element.iter(*_TEXT_FIGURE), None) is None
@@ -301,7 +303,8 @@ def is_figure(element: Any) -> bool:
 
 def is_caption_block(element: Any) -> bool:
     """Is `element` a caption (`<figcaption>` or a block whose class names it a caption)?"""
-    tag = element.tag.lower() if isinstance(element.tag, str) else ""
+    tag = element.tag
+    tag = tag.lower() if isinstance(tag, str) else ""
     if tag == "figcaption":
         return True
     return tag in ("p", "div", "span") and bool(_CAPTION_CLASS.search(element.get("class") or ""))
@@ -309,7 +312,8 @@ def is_caption_block(element: Any) -> bool:
 
 def is_credit_element(element: Any) -> bool:
     """Is `element` a credit span (by class name, or `<small>`/`<cite>` inside a caption)?"""
-    tag = element.tag.lower() if isinstance(element.tag, str) else ""
+    tag = element.tag
+    tag = tag.lower() if isinstance(tag, str) else ""
     return tag in ("span", "p", "div", "small", "em") and bool(
         _CREDIT_CLASS.search(element.get("class") or "")
     )
@@ -317,7 +321,7 @@ def is_credit_element(element: Any) -> bool:
 
 def caption_from_figure(figure: Any, paragraph: int | None = None) -> Caption | None:
     """Read a figure's caption and credit; fall back to its image's alt or title."""
-    block = next((el for el in figure.iter() if el is not figure and is_caption_block(el)), None)
+    block = next((el for el in figure.iterdescendants() if is_caption_block(el)), None)
     text, credit = _text_and_credit(figure, block)
     if not text:
         image = next((el for el in figure.iter("img", "IMG")), None)
@@ -345,10 +349,11 @@ def _text_and_credit(container: Any, text_block: Any | None) -> tuple[str, str |
     credit_elements = _credit_elements(container)
     text = ""
     if text_block is not None:
-        text = _clean(element_text(text_block, skip=credit_elements))
-    credit = next(
-        (c for c in (clean_credit(element_text(el)) for el in credit_elements) if c), None
-    )
+        text = clean_text(element_text(text_block, skip=frozenset(credit_elements)))
+    credit = None
+    for element in credit_elements:
+        if credit := clean_credit(element_text(element)):
+            break
     if text and credit is None and (split := split_credit(text)) is not None:
         text, credit = split.text, split.credit
     return text, credit
@@ -359,7 +364,7 @@ def caption_from_image(image: Any, paragraph: int | None = None) -> Caption | No
     if _is_pixel(image):
         return None
     for attribute in ("alt", "title"):
-        text = _clean(image.get(attribute) or "")
+        text = clean_text(image.get(attribute) or "")
         if _is_descriptive(text):
             split = split_credit(text)
             if split is not None and split.text:
@@ -372,12 +377,16 @@ def element_text(element: Any, skip: frozenset[Any] | set[Any] = frozenset()) ->
     """The text inside `element`, leaving out scripts, styles and any subtree in `skip`."""
     parts: list[str] = []
     _collect_text(element, skip, parts)
-    return " ".join("".join(parts).split())
+    text = "".join(parts)
+    # As in clean_text: printable text without a double space only needs its ends trimmed.
+    if "  " not in text and text.isprintable():
+        return text.strip(" ")
+    return " ".join(text.split())
 
 
 def clean_credit(text: str) -> str | None:
     """Strip labels, © signs and brackets from a credit: "(Photo: Jane Doe)" → "Jane Doe"."""
-    text = _clean(text)
+    text = clean_text(text)
     for _ in range(3):
         stripped = text.strip("()[] .;,|–—-")
         stripped = _CREDIT_LABEL.sub("", stripped).strip()
@@ -392,7 +401,7 @@ def fold_captions(captions: list[Caption]) -> tuple[Caption, ...]:
     kept: list[Caption] = []
     seen: dict[str, int] = {}
     for caption in captions:
-        key = _SPACE.sub(" ", caption.text).casefold().strip(" .")
+        key = _fold_key(caption.text)
         if key and key in seen:
             index = seen[key]
             if kept[index].credit is None and caption.credit:
@@ -406,16 +415,31 @@ def fold_captions(captions: list[Caption]) -> tuple[Caption, ...]:
     return tuple(kept)
 
 
-def _credit_elements(container: Any) -> set[Any]:
-    found: set[Any] = set()
-    for element in container.iter():
-        if element is container or not isinstance(element.tag, str):
+def _fold_key(text: str) -> str:
+    """What two captions must share to be the same caption: case, spacing and end dots aside."""
+    # The substitution stops at every space; printable text without a double space (every
+    # caption html_to_parts makes) holds no other whitespace, so there is nothing to replace.
+    if "  " in text or not text.isprintable():
+        text = _SPACE.sub(" ", text)
+    return text.casefold().strip(" .")
+
+
+def _credit_elements(container: Any) -> list[Any]:
+    """The credit spans inside `container`, in document order: the first with text is read.
+
+    A list, not a set, so which of two credits wins never depends on where the elements sit
+    in memory.
+    """
+    found: list[Any] = []
+    for element in container.iterdescendants():
+        tag = element.tag
+        if not isinstance(tag, str):
             continue
         # A credit span nested in another is the same credit.
-        if (element.tag.lower() in _CREDIT_TAGS or is_credit_element(element)) and not any(
+        if (tag.lower() in _CREDIT_TAGS or is_credit_element(element)) and not any(
             parent in found for parent in element.iterancestors()
         ):
-            found.add(element)
+            found.append(element)
     return found
 
 
@@ -423,29 +447,47 @@ _UNREADABLE = frozenset({"script", "style", "noscript", "template", "svg", "butt
 
 
 def _collect_text(element: Any, skip: frozenset[Any] | set[Any], parts: list[str]) -> None:
-    tag = element.tag.lower() if isinstance(element.tag, str) else ""
+    tag = element.tag
+    tag = tag.lower() if isinstance(tag, str) else ""
     if tag and tag not in _UNREADABLE and element not in skip:
-        if element.text:
-            parts.append(element.text)
+        if text := element.text:
+            parts.append(text)
         for child in element:
             _collect_text(child, skip, parts)
-            if child.tail:
-                parts.append(child.tail)
+            if tail := child.tail:
+                parts.append(tail)
         if tag == "br":
             parts.append(" ")
     else:
         parts.append(" ")
 
 
-def _clean(text: str) -> str:
-    return clean_line(" ".join(text.split()))
+def clean_text(text: str) -> str:
+    """`text` with its whitespace collapsed to single spaces, then put through `clean_line`."""
+    # Every whitespace character but the space is unprintable, so printable text without a
+    # double space has nothing to collapse but a space at either end: trimming it gives what
+    # splitting into words and joining them would, without building the list.
+    single_spaced = "  " not in text and text.isprintable()
+    text = text.strip(" ") if single_spaced else " ".join(text.split())
+    if (single_spaced or text.isprintable()) and unicodedata.is_normalized("NFC", text):
+        # Control, zero-width and odd space characters are all unprintable, so clean_line
+        # would change nothing here: it only runs on text that holds one or is not in NFC.
+        return text
+    return clean_line(text)
 
 
 _TEXT_FIGURE = ("blockquote", "table", "pre", "code")
 
 
+_IMAGE_TAGS = frozenset({"img", "picture", "video", "source"})
+
+
 def _has_image(element: Any) -> bool:
-    return next(element.iter("img", "picture", "video", "source"), None) is not None
+    # Most figures hold their picture as a child: looking there first is cheaper than setting
+    # up lxml's tag matcher, which the search of the whole subtree then uses.
+    if element.tag in _IMAGE_TAGS or any(child.tag in _IMAGE_TAGS for child in element):
+        return True
+    return next(element.iter(*_IMAGE_TAGS), None) is not None
 
 
 _DECORATION = re.compile(r"logo|icon|avatar|sprite|badge|emoji|spacer|tracking|pixel", re.I)
@@ -532,7 +574,7 @@ def _ld_text(value: Any) -> str | None:
     """A JSON-LD value as text: a string, a Person/Organization's name, or a list's names."""
     if isinstance(value, str):
         # Captions in JSON-LD are sometimes HTML-escaped or carry tags.
-        return _clean(_TAGS.sub(" ", htmllib.unescape(value))) or None
+        return clean_text(_TAGS.sub(" ", htmllib.unescape(value))) or None
     if isinstance(value, dict):
         return _ld_text(value.get("name") or value.get("text") or value.get("@value"))
     if isinstance(value, list):

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import html as htmllib
 import re
-import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
@@ -15,6 +14,7 @@ from bitereader.extract.captions import (
     caption_from_figure,
     caption_from_image,
     clean_credit,
+    clean_text,
     element_text,
     fold_captions,
     image_before,
@@ -22,7 +22,7 @@ from bitereader.extract.captions import (
     is_credit_element,
     is_figure,
 )
-from bitereader.extract.text import clean_line, text_to_paragraphs
+from bitereader.extract.text import text_to_paragraphs
 from bitereader.models import Caption
 
 
@@ -62,6 +62,9 @@ _PARSER = etree.HTMLParser(
     remove_comments=True, remove_pis=True, no_network=True, recover=True, default_doctype=False
 )
 _SPECIAL = frozenset({"br", "img", "figure", "figcaption"})
+_TELLING_ATTRIBUTES = frozenset({"class", "style", "hidden", "aria-hidden"})
+"""The attributes `_is_widget`, `is_figure`, `is_caption_block` and `is_credit_element` read:
+any other element without one of them is plain (links' `href` being the common case)."""
 _TAG = re.compile(r"<[^>]*>")
 
 
@@ -117,12 +120,8 @@ class _Walker:
     def flush(self) -> None:
         if not self.buffer:
             return
-        text = " ".join("".join(self.buffer).split())
+        text = clean_text("".join(self.buffer))
         self.buffer.clear()
-        if text and not (text.isprintable() and unicodedata.is_normalized("NFC", text)):
-            # Control, zero-width and odd space characters are all unprintable, so clean_line
-            # (the slow path) only runs on text that holds one or is not in NFC.
-            text = clean_line(text)
         if text:
             self.paragraphs.append(text)
 
@@ -133,21 +132,21 @@ class _Walker:
         tag = tag.lower()
         if tag in _DROPPED:
             return
-        # Most elements carry no attributes; only those that do can be widgets or captions.
-        if (element.attrib or tag in _SPECIAL) and (
+        if (tag in _SPECIAL or not _TELLING_ATTRIBUTES.isdisjoint(element.keys())) and (
             self._is_widget(element) or self._take_special(element, tag)
         ):
             return
         block = tag in _BLOCKS
-        if block:
+        if block and self.buffer:
             self.flush()
-        if element.text:
-            self.buffer.append(element.text)
+        # Each read of .text or .tail builds a new string, so each is read once.
+        if text := element.text:
+            self.buffer.append(text)
         for child in element:
             self.walk(child)
-            if child.tail:
-                self.buffer.append(child.tail)
-        if block:
+            if tail := child.tail:
+                self.buffer.append(tail)
+        if block and self.buffer:
             self.flush()
 
     def _take_special(self, element: Any, tag: str) -> bool:
