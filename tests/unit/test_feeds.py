@@ -259,3 +259,23 @@ def test_summary_becomes_one_clean_line_whether_plain_or_html() -> None:
     first, second = parse_feed(document).articles
     assert first.standfirst == "Fish & chips at the opening “party” © 2026"
     assert second.standfirst == "A short summary."
+
+
+def test_media_descriptions_become_captions_whether_plain_or_html() -> None:
+    media = "http://search.yahoo.com/mrss/"
+    document = (
+        f'<rss version="2.0" xmlns:media="{media}"><channel><title>T</title>'
+        "<item><title>Harbour</title><link>https://x.example/h</link>"
+        "<description>Boats came home.</description>"
+        "<media:content url='https://x.example/a.jpg'>"
+        "<media:description>Boats &amp;amp; gulls\n  at  dawn</media:description>"
+        "<media:credit>Ann Lee</media:credit></media:content>"
+        "<media:content url='https://x.example/b.jpg'>"
+        "<media:description>&lt;p&gt;The &lt;b&gt;quay&lt;/b&gt;&lt;/p&gt;</media:description>"
+        "</media:content></item></channel></rss>"
+    ).encode()
+    (article,) = parse_feed(document).articles
+    assert [(c.text, c.credit) for c in article.captions] == [
+        ("Boats & gulls at dawn", "Ann Lee"),
+        ("The quay", None),
+    ]

@@ -223,7 +223,7 @@ def build_article(item: RawItem, *, source: str | None) -> Article | None:
     paragraphs, captions = _text_parts(body, body_is_text)
     standfirst = None
     if item.content and item.summary:
-        summary = _summary_text(item.summary, item.summary_is_text)
+        summary = _as_line(item.summary, item.summary_is_text)
         opening = paragraphs[0] if paragraphs else ""
         if summary and len(summary) <= _STANDFIRST_MAX and not _same_start(summary, opening):
             standfirst = summary
@@ -404,7 +404,7 @@ def _media(item: RawItem, element: Any) -> None:
 
 
 def _add_media_caption(item: RawItem, description: str | None, credit: str | None) -> None:
-    text = " ".join(_text_parts(description, False)[0]) if description else ""
+    text = _as_line(description, False) if description else ""
     credit = clean_line(credit) if credit else None
     if not text and not credit:
         return
@@ -612,12 +612,13 @@ def _text_parts(body: str | None, is_text: bool) -> tuple[tuple[str, ...], tuple
     return parts.paragraphs, parts.captions
 
 
-def _summary_text(summary: str, is_text: bool) -> str:
-    """A summary as one line of text. Most are plain text even where HTML is allowed, and
-    those need no HTML parser, only their entities decoded (as for headlines)."""
-    if is_text or "<" in summary:
-        return " ".join(_text_parts(summary, is_text)[0])
-    return clean_line(" ".join(htmllib.unescape(summary).split()))
+def _as_line(text: str, is_text: bool) -> str:
+    """A summary or picture description as one line of text. Most are plain text even where
+    HTML is allowed, and those need no HTML parser, only their entities decoded (as for
+    headlines)."""
+    if is_text or "<" in text:
+        return " ".join(_text_parts(text, is_text)[0])
+    return clean_line(" ".join(htmllib.unescape(text).split()))
 
 
 def _headline(text: str | None, is_html: bool) -> str | None:
