@@ -613,12 +613,11 @@ def _text_parts(body: str | None, is_text: bool) -> tuple[tuple[str, ...], tuple
 
 
 def _as_line(text: str, is_text: bool) -> str:
-    """A summary or picture description as one line of text. Most are plain text even where
-    HTML is allowed, and those need no HTML parser, only their entities decoded (as for
-    headlines)."""
-    if is_text or "<" in text:
-        return " ".join(_text_parts(text, is_text)[0])
-    return clean_line(" ".join(htmllib.unescape(text).split()))
+    """A summary or picture description as one line of text, read as a headline is: most are
+    plain text even where HTML is allowed, and those need no HTML parser."""
+    if is_text:
+        return " ".join(_text_parts(text, True)[0])
+    return _headline(text, True) or ""
 
 
 def _headline(text: str | None, is_html: bool) -> str | None:
