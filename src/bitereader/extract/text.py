@@ -11,13 +11,12 @@ from bitereader.errors import LoadError
 # them belong in an article, and escape sequences must never reach the terminal.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
 # Whole terminal escape sequences (CSI and OSC), so no "[31m" residue is left behind.
-_ESCAPE_SEQUENCE = re.compile(
-    r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-_]"
+_ESCAPE_SEQUENCE_FORM = (
+    r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b{also}]*(?:\x07|\x1b\\)?|\x1b[@-_]"
 )
+_ESCAPE_SEQUENCE = re.compile(_ESCAPE_SEQUENCE_FORM.format(also=""))
 # The same, for text whose lines are joined with LF: no sequence runs on into the next line.
-_ESCAPE_SEQUENCE_IN_LINE = re.compile(
-    r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b\n]*(?:\x07|\x1b\\)?|\x1b[@-_]"
-)
+_ESCAPE_SEQUENCE_IN_LINE = re.compile(_ESCAPE_SEQUENCE_FORM.format(also=r"\n"))
 _LINE_BREAK = re.compile(r"\r\n|\r|\n|\f")
 _BINARY_HINT = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
