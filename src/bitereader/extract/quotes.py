@@ -50,7 +50,6 @@ from bitereader.extract.speakers import (
     Name,
     Person,
     Run,
-    classify,
     guess_gender,
     known_orgs,
     pronoun_gender,
@@ -100,10 +99,6 @@ _FIRST_PERSON = re.compile(
 _ACCORDING = re.compile(r"\b[Aa]ccording to\s+")
 
 
-_BY_AGENT = re.compile(
-    r"\b(?:described|called|announced|labell?ed|branded|dubbed|characteri[sz]ed|termed|declared|"
-    r"quoted|hailed|condemned|criticised|criticized|praised)\b[^.;]{0,160}?\bby\s+"
-)
 _SUBORDINATORS = frozenset(
     _words(
         """
@@ -1116,7 +1111,7 @@ def _subject(masked: str, lo: int, hi: int, *, after_quote: bool = False) -> _Wh
     rel = _RELATIVE_WHO.search(masked, lo, hi) if masked.find("who", lo, hi) >= 0 else None
     if rel:
         runs = runs_in(masked, rel.start(1), rel.end(1))
-        name = classify(runs[-1]) if runs else None
+        name = runs[-1].name if runs else None
         if name is not None and name.kind in ("person", "single", "org"):
             return _Who("name" if name.kind != "org" else "org", name.text, pos=name.start)
     desc: _Who | None = None

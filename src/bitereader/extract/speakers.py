@@ -64,7 +64,6 @@ _PRONOUNS: dict[str, Gender | None] = {
     "we": None,
     "i": None,
 }
-_GENDER_PRONOUN = re.compile(r"\b(?:he|him|his|she|her|hers|He|His|She|Her)\b")
 _COUNTRY_CODES = frozenset(
     _words(
         """
@@ -109,7 +108,7 @@ class Run(NamedTuple):
     gap_after: str
     """The characters between the run and the next word (", " or " ")."""
     name: Name | None = None
-    """What the run names (see `classify`), worked out once when the run is found."""
+    """What the run names (see `_classify`), worked out once when the run is found."""
 
 
 class Name(NamedTuple):
@@ -171,10 +170,6 @@ def known_orgs(names: frozenset[str]) -> None:
     for key, name in list(cache.names.items()):
         if name is not None and name.text in names:
             del cache.names[key]
-
-
-def _cap(word: str) -> bool:
-    return word[:1].isupper()
 
 
 def runs_in(text: str, lo: int = 0, hi: int | None = None) -> list[Run]:
@@ -387,11 +382,6 @@ def _read_run(text: str, s: int) -> _RunText | None:
     return _RunText(end, tuple(toks), possessive, following[1].lower(), text[end : following[0]])
 
 
-def classify(run: Run, *, sentence_start: bool = False) -> Name | None:
-    """Say whether a run names a person, a body, a place or only a title; None if nothing."""
-    return run.name
-
-
 _UNSEEN = Name("title", "", "", -1)
 """Stands for a run's words not yet classified in the article being read."""
 
@@ -399,7 +389,7 @@ _UNSEEN = Name("title", "", "", -1)
 def _named(
     words: tuple[str, ...], after: str, start: int, cache: _ArticleCache | None
 ) -> Name | None:
-    """`classify` for a run's words, remembered for the article being read."""
+    """`_classify` for a run's words, remembered for the article being read."""
     if cache is None:
         return _classify(words, after, start)
     key = (words, after in SPEECH_FORMS)  # all that `_classify` asks of the next word
@@ -725,11 +715,3 @@ def is_speech_word(word: str) -> bool:
 def pronoun_gender(word: str) -> Gender | None:
     """The gender a pronoun carries, if any."""
     return _PRONOUNS.get(word.lower())
-
-
-def gender_pronouns(text: str) -> list[tuple[int, Gender]]:
-    """Positions of he/she pronouns in `text`."""
-    return [
-        (m.start(), "m" if m.group().lower() in ("he", "him", "his") else "f")
-        for m in _GENDER_PRONOUN.finditer(text)
-    ]
