@@ -377,11 +377,7 @@ def element_text(element: Any, skip: frozenset[Any] | set[Any] = frozenset()) ->
     """The text inside `element`, leaving out scripts, styles and any subtree in `skip`."""
     parts: list[str] = []
     _collect_text(element, skip, parts)
-    text = "".join(parts)
-    # As in clean_text: printable text without a double space only needs its ends trimmed.
-    if "  " not in text and text.isprintable():
-        return text.strip(" ")
-    return " ".join(text.split())
+    return _collapsed("".join(parts))
 
 
 def clean_credit(text: str) -> str | None:
@@ -464,16 +460,21 @@ def _collect_text(element: Any, skip: frozenset[Any] | set[Any], parts: list[str
 
 def clean_text(text: str) -> str:
     """`text` with its whitespace collapsed to single spaces, then put through `clean_line`."""
-    # Every whitespace character but the space is unprintable, so printable text without a
-    # double space has nothing to collapse but a space at either end: trimming it gives what
-    # splitting into words and joining them would, without building the list.
-    single_spaced = "  " not in text and text.isprintable()
-    text = text.strip(" ") if single_spaced else " ".join(text.split())
-    if (single_spaced or text.isprintable()) and unicodedata.is_normalized("NFC", text):
+    text = _collapsed(text)
+    if text.isprintable() and unicodedata.is_normalized("NFC", text):
         # Control, zero-width and odd space characters are all unprintable, so clean_line
         # would change nothing here: it only runs on text that holds one or is not in NFC.
         return text
     return clean_line(text)
+
+
+def _collapsed(text: str) -> str:
+    """`" ".join(text.split())`, without building the list when there is nothing to collapse."""
+    # Every whitespace character but the space is unprintable, so printable text without a
+    # double space has nothing to collapse but a space at either end.
+    if "  " not in text and text.isprintable():
+        return text.strip(" ")
+    return " ".join(text.split())
 
 
 _TEXT_FIGURE = ("blockquote", "table", "pre", "code")
