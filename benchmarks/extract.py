@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from bitereader.extract import compiled
 from bitereader.extract.captions import split_credit
 from bitereader.extract.html import html_to_parts
 from bitereader.extract.quotes import extract_quotes
@@ -205,6 +206,7 @@ def main(argv: list[str] | None = None) -> int:
     words = sum(len(p.split()) for p in paragraphs)
     quotes = len(extract_quotes(paragraphs))
     print(f"2,000-word article: {words} words, {len(paragraphs)} paragraphs, {quotes} quotes")
+    print(f"extractors: {'compiled by Cython' if compiled() else 'pure Python'}")
     rows = _rows()
     width = max(len(row.name) for row in rows)
     print(f"{'measure':<{width}}  {'ms/call':>8}  target (ms)")
