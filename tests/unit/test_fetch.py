@@ -44,13 +44,13 @@ def library(tmp_path: Path) -> Iterator[Library]:
 def parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Records every feed document the refresh reads (the real reader still runs)."""
     seen: list[str] = []
-    real = feeds_module.read_feed
+    real = feeds_module.open_feed
 
     def counting(data: bytes, **kwargs: object):
         seen.append(str(kwargs.get("url")))
         return real(data, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(feeds_module, "read_feed", counting)
+    monkeypatch.setattr(feeds_module, "open_feed", counting)
     return seen
 
 

@@ -12,12 +12,13 @@ import calendar
 import email.utils
 import hashlib
 import html as htmllib
+import pickle
 import re
 import warnings
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, NamedTuple
 from urllib.parse import urljoin
 
 from lxml import etree
@@ -27,7 +28,7 @@ from bitereader.errors import LoadError
 from bitereader.extract.html import html_to_parts
 from bitereader.extract.quotes import extract_quotes
 from bitereader.extract.text import clean_line, text_to_paragraphs
-from bitereader.models import Article, Caption, Quote, content_hash
+from bitereader.models import Article, Caption, content_hash
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +51,19 @@ class FeedDocument:
     title: str | None
     site_url: str | None
     items: tuple[RawItem, ...]
+    warning: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class FeedStream:
+    """A feed whose title and site are read and whose items are read as they are asked for.
+
+    Reading items lazily lets a refresh start building the first ones while it reads the rest.
+    """
+
+    title: str | None
+    site_url: str | None
+    items: Iterator[RawItem]
     warning: str | None = None
 
 
@@ -121,7 +135,23 @@ def parse_feed(
 def read_feed(
     data: bytes, *, url: str | None = None, content_type: str | None = None
 ) -> FeedDocument:
-    """Read a feed document's title, site and raw items, without building articles.
+    """Read a feed document's title, site and all its raw items, without building articles.
+
+    Raises:
+        LoadError: the bytes are not a feed anything here can read.
+    """
+    stream = open_feed(data, url=url, content_type=content_type)
+    return FeedDocument(stream.title, stream.site_url, tuple(stream.items), stream.warning)
+
+
+def open_feed(
+    data: bytes, *, url: str | None = None, content_type: str | None = None
+) -> FeedStream:
+    """Read a feed document's title and site now and its items as they are iterated.
+
+    Well-formed RSS and Atom are parsed whole by lxml here (in C), so a document that lxml
+    refuses falls back to feedparser before any item is handed out; only the conversion of
+    each item to a RawItem is left for later. JSON Feed and feedparser read everything at once.
 
     Raises:
         LoadError: the bytes are not a feed anything here can read.
@@ -130,20 +160,19 @@ def read_feed(
     if head == b"{":
         from bitereader.loaders.jsonfeed import read_json_feed
 
-        return read_json_feed(data, url=url)
-    fast = _parse_xml(data, url)
-    if fast is not None:
-        return fast
-    return _parse_with_feedparser(data, url, content_type)
+        document = read_json_feed(data, url=url)
+    else:
+        fast = _parse_xml(data, url)
+        if fast is not None:
+            return fast
+        document = _parse_with_feedparser(data, url, content_type)
+    return FeedStream(document.title, document.site_url, iter(document.items), document.warning)
 
 
 def build_articles(items: Iterable[RawItem], source: str | None) -> list[Article]:
     """Build the articles of raw items, dropping items with neither title nor text."""
     built = (build_article(item, source=source) for item in items)
     return [article for article in built if article is not None]
-
-
-PackedArticle = tuple[Any, ...]
 
 
 def item_identity(item: RawItem) -> str | None:
@@ -156,60 +185,75 @@ def item_identity(item: RawItem) -> str | None:
     return _http_url(item.link, item.base)
 
 
-def item_digest(item: RawItem, source: str | None) -> str:
-    """A fingerprint of everything build_article reads, to skip rebuilding unchanged items.
+class PackedItem(NamedTuple):
+    """A raw item ready for a worker process: its identity, its fingerprint and its fields."""
 
-    The version is part of it, so a new bitereader rebuilds each item once with its newer
-    extractors.
+    key: str | None
+    """item_identity: the guid its article will have, when known before building."""
+    digest: str
+    """A fingerprint of everything build_article reads, to skip rebuilding unchanged items."""
+    data: bytes
+    """The item's fields, pickled (see unpack_item)."""
+
+
+def pack_items(items: Iterable[RawItem], source: str | None) -> list[PackedItem]:
+    """Each item's identity, fingerprint and fields, packed for a worker process.
+
+    The fields are pickled as plain values, which is both the cheapest way to send an item to
+    another process and an unambiguous encoding of it to hash, so one pass serves both. The
+    fingerprint also covers the feed title the item is built with and the version, so a new
+    bitereader rebuilds each item once with its newer extractors.
     """
-    fields = (
-        __version__, source, item.title, item.title_is_html, item.link, item.guid,
-        item.content, item.content_is_text, item.summary, item.summary_is_text, item.authors,
-        item.published, item.updated, item.categories, item.enclosures, item.media_captions,
-        item.base,
-    )  # fmt: skip
-    return hashlib.blake2b(repr(fields).encode(), digest_size=16).hexdigest()
+    salt = hashlib.blake2b(repr((__version__, source)).encode(), digest_size=16)
+    packed = []
+    for item in items:
+        data = _dumps(_item_fields(item), 5)
+        digest = salt.copy()
+        digest.update(data)
+        packed.append(PackedItem(item_identity(item), digest.hexdigest(), data))
+    return packed
 
 
-def build_packed(items: Iterable[RawItem], source: str | None) -> list[PackedArticle]:
-    """build_articles for a worker process: plain tuples pickle ten times faster than Articles."""
-    return [pack_article(article) for article in build_articles(items, source)]
-
-
-def pack_article(a: Article) -> PackedArticle:
-    """The content fields of a built article as nested tuples (see unpack_article)."""
-    captions = tuple((c.text, c.credit, c.paragraph) for c in a.captions)
-    quotes = tuple(
-        (q.text, q.speaker, q.role, q.kind, q.paragraph, q.start, q.end) for q in a.quotes
-    )
-    return (
-        a.headline, a.paragraphs, a.url, a.source, a.kicker, a.standfirst, a.authors, a.wire,
-        a.published, captions, quotes, a.categories, a.links, a.guid,
-    )  # fmt: skip
-
-
-def unpack_article(packed: PackedArticle) -> Article:
-    """The Article pack_article packed."""
+def unpack_item(data: bytes) -> RawItem:
+    """The RawItem pack_items packed."""
     (
-        headline, paragraphs, url, source, kicker, standfirst, authors, wire, published,
-        captions, quotes, categories, links, guid,
-    ) = packed  # fmt: skip
-    return Article(
-        headline=headline,
-        paragraphs=paragraphs,
-        url=url,
-        source=source,
-        kicker=kicker,
-        standfirst=standfirst,
-        authors=authors,
-        wire=wire,
-        published=published,
-        captions=tuple(Caption(*c) for c in captions),
-        quotes=tuple(Quote(*q) for q in quotes),
-        categories=categories,
-        links=links,
+        title, title_is_html, link, guid, content, content_is_text, summary, summary_is_text,
+        authors, published, updated, categories, enclosures, captions, base,
+    ) = pickle.loads(data)  # fmt: skip
+    return RawItem(
+        title=title,
+        title_is_html=title_is_html,
+        link=link,
         guid=guid,
+        content=content,
+        content_is_text=content_is_text,
+        summary=summary,
+        summary_is_text=summary_is_text,
+        authors=authors,
+        published=None if published is None else datetime.fromisoformat(published),
+        updated=None if updated is None else datetime.fromisoformat(updated),
+        categories=categories,
+        enclosures=enclosures,
+        media_captions=[Caption(*caption) for caption in captions],
+        base=base,
     )
+
+
+def _item_fields(item: RawItem) -> tuple[Any, ...]:
+    # Dates as ISO text and captions as tuples: pickling a datetime's tzinfo or a dataclass
+    # costs more than the rest of the item.
+    published, updated = item.published, item.updated
+    return (
+        item.title, item.title_is_html, item.link, item.guid, item.content,
+        item.content_is_text, item.summary, item.summary_is_text, item.authors,
+        None if published is None else published.isoformat(),
+        None if updated is None else updated.isoformat(),
+        item.categories, item.enclosures,
+        [(c.text, c.credit, c.paragraph) for c in item.media_captions], item.base,
+    )  # fmt: skip
+
+
+_dumps = pickle.dumps
 
 
 def build_article(item: RawItem, *, source: str | None) -> Article | None:
@@ -276,7 +320,7 @@ def discover_feeds(data: bytes, *, url: str | None = None) -> list[str]:
     return found
 
 
-def _parse_xml(data: bytes, url: str | None) -> FeedDocument | None:
+def _parse_xml(data: bytes, url: str | None) -> FeedStream | None:
     """The fast path: well-formed RSS or Atom 1.0 through lxml, or None to fall back."""
     parser = etree.XMLParser(
         resolve_entities=False,
@@ -320,7 +364,7 @@ def _local(tag: object) -> str | None:
     return None
 
 
-def _read_rss(channel: Any, items: Iterable[Any], url: str | None) -> FeedDocument:
+def _read_rss(channel: Any, items: Iterable[Any], url: str | None) -> FeedStream:
     title = site = None
     for child in channel:
         name = _local(child.tag)
@@ -328,13 +372,14 @@ def _read_rss(channel: Any, items: Iterable[Any], url: str | None) -> FeedDocume
             title = _headline(child.text, False)
         elif name == "link" and child.text:
             site = _http_url(child.text, url)
-    base = site or url
-    raw = []
-    for element in items:
+    return FeedStream(title=title, site_url=site, items=_rss_items(items, site or url))
+
+
+def _rss_items(elements: Iterable[Any], base: str | None) -> Iterator[RawItem]:
+    for element in elements:
         item = _rss_item(element)
         item.base = base
-        raw.append(item)
-    return FeedDocument(title=title, site_url=site, items=tuple(raw))
+        yield item
 
 
 def _rss_item(element: Any) -> RawItem:
@@ -420,25 +465,24 @@ def _child_text(element: Any, tag: str) -> str | None:
     return child.text if child is not None and child.text and child.text.strip() else None
 
 
-def _read_atom(root: Any, url: str | None) -> FeedDocument:
+def _read_atom(root: Any, url: str | None) -> FeedStream:
     base = _base(root, url)
     title = site = None
-    entries = []
     for child in root:
         tag = child.tag
         if tag == f"{ATOM}title":
             title = _headline(_atom_text(child)[0], _atom_text(child)[1])
         elif tag == f"{ATOM}link" and child.get("rel", "alternate") == "alternate":
             site = site or _http_url(child.get("href"), base)
-        elif tag == f"{ATOM}entry":
-            entries.append(child)
-    raw = []
-    for entry in entries:
+    return FeedStream(title=title, site_url=site, items=_atom_items(root, base))
+
+
+def _atom_items(root: Any, base: str | None) -> Iterator[RawItem]:
+    for entry in root.iterfind(f"{ATOM}entry"):
         entry_base = _base(entry, base)
         item = _atom_entry(entry, entry_base)
         item.base = entry_base
-        raw.append(item)
-    return FeedDocument(title=title, site_url=site, items=tuple(raw))
+        yield item
 
 
 def _atom_entry(entry: Any, base: str | None) -> RawItem:
