@@ -439,3 +439,27 @@ def test_changed_feed_rebuilds_only_new_and_changed_items(
     assert report.new_articles == 1
     two = next(h for h in library.headlines() if h.headline == "Two")
     assert library.article(two.id).paragraphs == ("New text of Two.",)
+
+
+def test_big_feed_is_stored_in_feed_order_and_its_changes_rebuilt(
+    httpserver: HTTPServer, library: Library
+) -> None:
+    """Chunks of a long feed are built in the thread and in worker processes, and come back
+    in whatever order they finish; they are stored in feed order all the same."""
+    titles = [f"Story {n}" for n in range(700)]
+    first = rss(*titles)
+    second = rss("Newest", *titles).replace(b"Text of Story 650.", b"New text of Story 650.")
+    httpserver.expect_ordered_request("/big").respond_with_data(first, content_type=RSS)
+    httpserver.expect_ordered_request("/big").respond_with_data(second, content_type=RSS)
+    feed_id = add(library, httpserver.url_for("/big"))
+    assert library.refresh().new_articles == 700
+    by_id = sorted(library.headlines(limit=1000), key=lambda h: h.id)
+    assert [h.headline for h in by_id] == titles
+    links = [f"https://site.example/{t.replace(' ', '-')}" for t in titles]
+    assert len(library.store.item_digests(feed_id, links)) == 700
+
+    report = library.refresh()
+    assert (report.updated, report.new_articles) == (1, 1)
+    changed = next(h for h in library.headlines(limit=1000) if h.headline == "Story 650")
+    assert library.article(changed.id).paragraphs == ("New text of Story 650.",)
+    assert library.count() == 701
