@@ -341,7 +341,10 @@ class _ArticleBuilder:
         if self._processes is None and self._workers > 1:
             try:
                 context = multiprocessing.get_context("forkserver")
-                context.set_forkserver_preload(["bitereader.refresh", "bitereader.loaders.feeds"])
+                # Imported once in the fork server, not in each worker.
+                context.set_forkserver_preload(
+                    ["bitereader.refresh", "bitereader.loaders.feeds", "bitereader.extract.quotes"]
+                )
                 self._processes = ProcessPoolExecutor(self._workers, mp_context=context)
             except (OSError, ValueError, ImportError):
                 self._workers = 1  # no processes here: build in the thread

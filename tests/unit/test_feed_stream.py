@@ -1,7 +1,9 @@
-"""Reading a feed's items as a stream, packing them for worker processes, and their digests."""
+"""Reading a feed's items as a stream, packing them for worker processes, their digests and
+dates."""
 
 from __future__ import annotations
 
+import email.utils
 import subprocess
 import sys
 from dataclasses import replace
@@ -9,12 +11,16 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from bitereader.loaders.feeds import (
     RawItem,
+    _rfc822_date,
     item_identity,
     open_feed,
     pack_items,
+    parse_date,
     read_feed,
     unpack_item,
 )
@@ -174,3 +180,44 @@ def test_workers_build_the_rows_the_store_would_make_of_the_articles() -> None:
     expected = [item_row(a) for a in build_articles(document.items, document.title)]
     assert build_rows(packed, document.title) == expected
     assert expected[0].values[4] == "Council approves new bridge"
+
+
+@settings(max_examples=1500, deadline=None)
+@given(
+    day=st.integers(0, 39),
+    padded=st.booleans(),
+    month=st.sampled_from(["Jan", "feb", "MAR", "Jun", "Dec", "Foo", "June"]),
+    year=st.integers(0, 2200),
+    hour=st.integers(0, 25),
+    minute=st.integers(0, 61),
+    second=st.none() | st.integers(0, 61),
+    zone=st.sampled_from(["GMT", "UTC", "UT", "Z", "EST", "+0200", "-0530", "-0000", "+1499"]),
+)
+def test_rss_dates_read_quickly_as_email_utils_reads_them(
+    day: int,
+    padded: bool,
+    month: str,
+    year: int,
+    hour: int,
+    minute: int,
+    second: int | None,
+    zone: str,
+) -> None:
+    clock = f"{hour:02d}:{minute:02d}" + ("" if second is None else f":{second:02d}")
+    text = (
+        f"Tue, {day:02d} {month} {year:04d} {clock} {zone}"
+        if padded
+        else (f"Tue, {day} {month} {year:04d} {clock} {zone}")
+    )
+    try:
+        expected = email.utils.parsedate_to_datetime(text)
+    except (TypeError, ValueError, IndexError, OverflowError):
+        expected = None
+    if expected is not None:
+        expected = (
+            expected.replace(tzinfo=UTC) if expected.tzinfo is None else expected.astimezone(UTC)
+        )
+    fast = _rfc822_date(text)
+    assert fast is None or fast == expected
+    if fast is None and expected is not None:
+        assert parse_date(text) == expected  # the slow path still reads it

@@ -17,7 +17,7 @@ import re
 import warnings
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any, NamedTuple
 from urllib.parse import urljoin
 
@@ -26,7 +26,6 @@ from lxml import etree
 from bitereader import __version__
 from bitereader.errors import LoadError
 from bitereader.extract.html import html_to_parts
-from bitereader.extract.quotes import extract_quotes
 from bitereader.extract.text import clean_line, text_to_paragraphs
 from bitereader.models import Article, Caption, content_hash
 
@@ -261,6 +260,9 @@ def build_article(item: RawItem, *, source: str | None) -> Article | None:
 
     Returns None for an item with neither a title nor any text.
     """
+    # Imported here: the process that only reads feeds never needs the quote finder.
+    from bitereader.extract.quotes import extract_quotes
+
     body, body_is_text = (item.content, item.content_is_text)
     if not body:
         body, body_is_text = (item.summary, item.summary_is_text)
@@ -364,6 +366,28 @@ def _local(tag: object) -> str | None:
     return None
 
 
+_RSS_ITEM_NAMES = {
+    namespace + name: name
+    for namespace in ("", RSS1, RSS09)
+    for name in (
+        "title",
+        "link",
+        "guid",
+        "description",
+        "author",
+        "category",
+        "pubDate",
+        "enclosure",
+    )
+}
+"""The RSS item elements _rss_item reads, by tag in each RSS namespace (one lookup a child)."""
+_CONTENT_ENCODED = f"{CONTENT}encoded"
+_ATOM_LINK = f"{ATOM}link"
+_ATOM_UPDATED = f"{ATOM}updated"
+_MEDIA_DESCRIPTION = f"{MEDIA}description"
+_MEDIA_CREDIT = f"{MEDIA}credit"
+
+
 def _read_rss(channel: Any, items: Iterable[Any], url: str | None) -> FeedStream:
     title = site = None
     for child in channel:
@@ -386,7 +410,7 @@ def _rss_item(element: Any) -> RawItem:
     item = RawItem(guid=element.get(f"{RDF}about"))
     for child in element:
         tag = child.tag
-        name = _local(tag)
+        name = _RSS_ITEM_NAMES.get(tag)
         if name is not None:
             if name == "title":
                 item.title = child.text
@@ -406,16 +430,16 @@ def _rss_item(element: Any) -> RawItem:
                 item.enclosures.append(child.get("url") or "")
         elif not isinstance(tag, str):
             continue
-        elif tag == f"{CONTENT}encoded":
+        elif tag == _CONTENT_ENCODED:
             item.content = child.text
         elif tag.startswith(DC):
             _dublin_core(item, tag[len(DC) :], child.text)
         elif tag.startswith(MEDIA):
             _media(item, child)
         elif tag.startswith(ATOM):
-            if tag == f"{ATOM}link" and child.get("rel", "alternate") == "enclosure":
+            if tag == _ATOM_LINK and child.get("rel", "alternate") == "enclosure":
                 item.enclosures.append(child.get("href") or "")
-            elif tag == f"{ATOM}updated":
+            elif tag == _ATOM_UPDATED:
                 item.updated = parse_date(child.text)
     return item
 
@@ -435,12 +459,12 @@ def _media(item: RawItem, element: Any) -> None:
     """Media RSS: a picture's description and credit become a caption."""
     name = element.tag[len(MEDIA) :]
     if name in ("content", "group", "thumbnail"):
-        description = _child_text(element, f"{MEDIA}description")
-        credit = _child_text(element, f"{MEDIA}credit")
+        description = _child_text(element, _MEDIA_DESCRIPTION)
+        credit = _child_text(element, _MEDIA_CREDIT)
         if name == "group":
             for content in element.iterfind(f"{MEDIA}content"):
-                description = description or _child_text(content, f"{MEDIA}description")
-                credit = credit or _child_text(content, f"{MEDIA}credit")
+                description = description or _child_text(content, _MEDIA_DESCRIPTION)
+                credit = credit or _child_text(content, _MEDIA_CREDIT)
         _add_media_caption(item, description, credit)
     elif name == "description":
         _add_media_caption(item, element.text, None)
@@ -461,8 +485,13 @@ def _add_media_caption(item: RawItem, description: str | None, credit: str | Non
 
 
 def _child_text(element: Any, tag: str) -> str | None:
-    child = element.find(tag)
-    return child.text if child is not None and child.text and child.text.strip() else None
+    """The text of the first child with this tag, if it has any (children are few: a loop is
+    quicker than lxml's path search)."""
+    for child in element:
+        if child.tag == tag:
+            text = child.text
+            return text if text and text.strip() else None
+    return None
 
 
 def _read_atom(root: Any, url: str | None) -> FeedStream:
@@ -633,6 +662,8 @@ def parse_date(text: str | None) -> datetime | None:
             moment = datetime.fromisoformat(text)
         except ValueError:
             moment = None
+    else:
+        moment = _rfc822_date(text)
     if moment is None:
         try:
             moment = email.utils.parsedate_to_datetime(text)
@@ -645,6 +676,41 @@ def parse_date(text: str | None) -> datetime | None:
     if moment.tzinfo is None:
         return moment.replace(tzinfo=UTC)
     return moment.astimezone(UTC)
+
+
+_RFC822 = re.compile(
+    r"[A-Za-z]{3}, ?(\d\d?) ([A-Za-z]{3}) (\d{4}) (\d\d):(\d\d)(?::(\d\d))? "
+    r"(?:(GMT|UTC?|Z)|([+-])(\d\d)(\d\d))",
+    re.ASCII,
+)
+_MONTHS = {
+    name: number
+    for number, name in enumerate(
+        ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1
+    )
+}
+
+
+def _rfc822_date(text: str) -> datetime | None:
+    """The usual RSS date ("Tue, 03 Jun 2025 14:30:00 GMT" or "+0200") as UTC, in a third of
+    the time email.utils takes; None for anything else, which email.utils then reads."""
+    match = _RFC822.fullmatch(text)
+    if match is None:
+        return None
+    day, month, year, hour, minute, second, utc, sign, zone_hours, zone_minutes = match.groups()
+    number = _MONTHS.get(month.lower())
+    if number is None or year < "0100":
+        return None  # two-digit years have their own rules in email.utils
+    try:
+        moment = datetime(
+            int(year), number, int(day), int(hour), int(minute), int(second or 0), tzinfo=UTC
+        )
+    except ValueError:
+        return None  # 31 February, hour 24 and such: left to the full parsers
+    if utc is None:
+        offset = (int(zone_hours) * 60 + int(zone_minutes)) * (1 if sign == "+" else -1)
+        moment -= timedelta(minutes=offset)
+    return moment
 
 
 def _text_parts(body: str | None, is_text: bool) -> tuple[tuple[str, ...], tuple[Caption, ...]]:
