@@ -15,6 +15,7 @@ import os
 from collections import deque
 from collections.abc import AsyncIterator, Callable
 from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor
+from contextlib import aclosing
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import partial
@@ -177,9 +178,10 @@ class FeedRefresher:
             changed = partial(self._changed_items, feed.id)
             # Items are built while the rest are read, and batches are stored as they are built,
             # in feed order. The validators go in last: a refresh cut short fetches the whole
-            # feed again.
-            async for rows, digests in builder.build(stream, changed):
-                counts += self.store.save_items(feed.id, rows, now=now, digests=digests)
+            # feed again. If storing fails, aclosing drops the chunks still queued at once.
+            async with aclosing(builder.build(stream, changed)) as batches:
+                async for rows, digests in batches:
+                    counts += self.store.save_items(feed.id, rows, now=now, digests=digests)
         except BitereaderError as error:
             return self._failed(feed.id, str(error), now)
         except Exception as error:  # a parser bug in one feed must not stop the others

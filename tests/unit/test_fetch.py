@@ -463,3 +463,29 @@ def test_big_feed_is_stored_in_feed_order_and_its_changes_rebuilt(
     changed = next(h for h in library.headlines(limit=1000) if h.headline == "Story 650")
     assert library.article(changed.id).paragraphs == ("New text of Story 650.",)
     assert library.count() == 701
+
+
+def test_a_feed_that_fails_while_building_keeps_no_validators_and_stops_no_other(
+    httpserver: HTTPServer, library: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real = feeds_module.build_articles
+
+    def failing(items, source):  # type: ignore[no-untyped-def]
+        if any(item.title == "Poison" for item in items):
+            raise RuntimeError("extractor bug")
+        return real(items, source)
+
+    monkeypatch.setattr(feeds_module, "build_articles", failing)
+    httpserver.expect_request("/bad").respond_with_data(rss("Fine", "Poison"), content_type=RSS)
+    httpserver.expect_request("/good").respond_with_data(rss("Good news"), content_type=RSS)
+    bad, good = add(library, httpserver.url_for("/bad")), add(library, httpserver.url_for("/good"))
+    report = library.refresh()
+    assert (report.updated, report.failed, report.new_articles) == (1, 1, 1)
+    failed = library.store.feed(bad)
+    assert failed.last_error == "internal error: RuntimeError: extractor bug"
+    assert failed.body_hash is None  # so the next refresh reads the whole feed again
+    assert library.store.feed(good).item_count == 1
+
+    monkeypatch.setattr(feeds_module, "build_articles", real)
+    assert library.refresh().new_articles == 2
+    assert library.store.feed(bad).last_status == "updated"
