@@ -301,18 +301,14 @@ class _ArticleBuilder:
         order as batches of rows to store, each with its items' digests by guid.
 
         Each chunk goes to a worker as soon as it is read, so building starts while the rest of
-        the feed is still being read.
+        the feed is still being read. Chunks are read on the event loop itself (a few ms each):
+        in the parse thread they took longer, the two threads trading the GIL.
         """
         loop = asyncio.get_running_loop()
         source = stream.title
         pending: deque[tuple[asyncio.Future[list[ItemRow]], dict[str, str]]] = deque()
-        reading = loop.run_in_executor(self._thread, _read_chunk, stream, PROCESS_CHUNK)
         try:
-            while True:
-                chunk = await reading
-                if not chunk:
-                    break
-                reading = loop.run_in_executor(self._thread, _read_chunk, stream, PROCESS_CHUNK)
+            while chunk := _read_chunk(stream, PROCESS_CHUNK):
                 items, digests = changed(chunk)
                 if items:
                     executor = await self._executor(len(items))
@@ -321,11 +317,11 @@ class _ArticleBuilder:
                 while pending and pending[0][0].done():
                     future, digests = pending.popleft()
                     yield future.result(), digests
+                await asyncio.sleep(0)  # let other feeds download and store between chunks
             while pending:
                 future, digests = pending.popleft()
                 yield await future, digests
         finally:
-            reading.cancel()
             for future, _ in pending:
                 future.cancel()
 
