@@ -1,8 +1,10 @@
 """Refreshing feeds: fetch them concurrently, read and build their new items, store them.
 
-Fetching is async (httpx); reading a feed's XML runs in a thread; building its articles (HTML to
-text, quotes) runs in worker processes when there is enough of it, because that is pure Python
-and threads would share one core. The library's `refresh` is the way in.
+Fetching is async (httpx); lxml parses a feed in a thread; its items are then read a chunk at a
+time and each chunk goes at once to be built (HTML to text, quotes) in worker processes when
+there is enough of it, because that is pure Python and threads would share one core. Built
+batches come back as store rows and are stored in feed order while later chunks build. The
+library's `refresh` is the way in.
 """
 
 from __future__ import annotations
@@ -230,8 +232,9 @@ class _ArticleBuilder:
     """Parses fetched feeds off the event loop, building articles in worker processes when
     there is enough work to use more than one core.
 
-    Reading a feed's XML is cheap (lxml, in a thread); building its articles (HTML to text,
-    quotes) is where the time goes, and it is pure Python, so threads would share one core.
+    Reading a feed is cheap (lxml parses it in a thread, its items are read in chunks on the
+    loop); building its articles (HTML to text, quotes) is where the time goes, and it is pure
+    Python, so threads would share one core.
     """
 
     def __init__(self) -> None:
