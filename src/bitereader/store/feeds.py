@@ -268,7 +268,7 @@ def _save_items(
     """Bulk path: one query for the feed's known items, executemany for the new ones."""
     latest: dict[str, ItemRow] = {}
     for row in rows:
-        latest[row.values[0] or f"hash:{row.values[-1]}"] = row  # type: ignore[str-bytes-safe]
+        latest[row.values[0] or f"hash:{row.values[-1]}"] = row
     known: dict[str, tuple[int, tuple[object, ...], str | None]] = {}
     guids = list(latest)
     for start in range(0, len(guids), _LOOKUP_CHUNK):
