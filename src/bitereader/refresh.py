@@ -120,8 +120,6 @@ class FeedRefresher:
         gate = asyncio.Semaphore(max(1, options.concurrency))
         with _ArticleBuilder() as builder:
             builder.prepare()
-            if any(feed.last_refresh is None for feed in feeds):
-                builder.warm()  # a feed never fetched has every item to build
             async with new_client(options) as client:
 
                 async def run(feed: Feed) -> None:
