@@ -120,6 +120,10 @@ class FeedRefresher:
         gate = asyncio.Semaphore(max(1, options.concurrency))
         with _ArticleBuilder() as builder:
             builder.prepare()
+            if any(feed.last_refresh is None for feed in feeds):
+                # A feed never fetched has all its items to build: have the workers ready by
+                # the time its first chunk is read, rather than hold its download slot waiting.
+                builder.warm()
             async with new_client(options) as client:
 
                 async def run(feed: Feed) -> None:
