@@ -1,33 +1,40 @@
 """Refreshing feeds: fetch them concurrently, read and build their new items, store them.
 
-Fetching is async (httpx); reading a feed's XML runs in a thread; building its articles (HTML to
-text, quotes) runs in worker processes when there is enough of it, because that is pure Python
-and threads would share one core. The library's `refresh` is the way in.
+Fetching is async (httpx); lxml parses a feed in a thread; its items are then read a chunk at a
+time and each chunk goes at once to be built (HTML to text, quotes) in worker processes when
+there is enough of it, because that is pure Python and threads would share one core. Built
+batches come back as store rows and are stored in feed order while later chunks build. The
+library's `refresh` is the way in.
 """
 
 from __future__ import annotations
 
 import asyncio
 import hashlib
+import importlib
 import multiprocessing
 import os
+from collections import deque
 from collections.abc import AsyncIterator, Callable
-from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor
+from contextlib import aclosing
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import partial
+from itertools import islice
 from typing import TYPE_CHECKING, Literal
 
 from bitereader.errors import BitereaderError, FetchError
 from bitereader.loaders import sniff
-from bitereader.models import Article, Feed
+from bitereader.models import Feed
 from bitereader.store import FeedUpdate, ItemCounts, Store
 
 if TYPE_CHECKING:
     import httpx
 
     from bitereader.fetch import Fetched, FetchOptions
-    from bitereader.loaders.feeds import FeedDocument, ParsedFeed, RawItem
+    from bitereader.loaders.feeds import FeedDocument, FeedStream, PackedItem, ParsedFeed
+    from bitereader.store.feeds import ItemRow
 
 RefreshStatus = Literal["updated", "unchanged", "failed", "skipped"]
 
@@ -112,6 +119,11 @@ class FeedRefresher:
         results: list[FeedResult] = []
         gate = asyncio.Semaphore(max(1, options.concurrency))
         with _ArticleBuilder() as builder:
+            builder.prepare()
+            if any(feed.last_refresh is None for feed in feeds):
+                # A feed never fetched has all its items to build: have the workers ready by
+                # the time its first chunk is read, rather than hold its download slot waiting.
+                builder.warm()
             async with new_client(options) as client:
 
                 async def run(feed: Feed) -> None:
@@ -166,36 +178,35 @@ class FeedRefresher:
         counts = ItemCounts()
         builder.expect(len(fetched.body))
         try:
-            document = await builder.read(fetched)
-            items, digests = self._changed_items(feed.id, document)
-            # Batches are stored as they are built, so storing overlaps building. The
-            # validators go in last: a refresh cut short fetches the whole feed again.
-            async for articles in builder.build(items, document.title):
-                counts += self.store.save_items(feed.id, articles, now=now, digests=digests)
+            stream = await builder.open(fetched)
+            changed = partial(self._changed_items, feed.id)
+            # Items are built while the rest are read, and batches are stored as they are built,
+            # in feed order. The validators go in last: a refresh cut short fetches the whole
+            # feed again. If storing fails, aclosing drops the chunks still queued at once.
+            async with aclosing(builder.build(stream, changed)) as batches:
+                async for rows, digests in batches:
+                    counts += self.store.save_items(feed.id, rows, now=now, digests=digests)
         except BitereaderError as error:
             return self._failed(feed.id, str(error), now)
         except Exception as error:  # a parser bug in one feed must not stop the others
             return self._failed(feed.id, f"internal error: {type(error).__name__}: {error}", now)
-        self.store.save_refresh(feed.id, (), feed_update(fetched, document, digest), now=now)
+        self.store.save_refresh(feed.id, (), feed_update(fetched, stream, digest), now=now)
         return FeedResult(self.store.feed(feed.id), "updated", counts.added)
 
     def _changed_items(
-        self, feed_id: int, document: FeedDocument
-    ) -> tuple[tuple[RawItem, ...], dict[str, str]]:
-        """The items new or changed since the last refresh, and every item's digest by guid.
+        self, feed_id: int, items: list[PackedItem]
+    ) -> tuple[list[bytes], dict[str, str]]:
+        """Those of these items new or changed since the last refresh, and each one's digest
+        by guid.
 
         Building an article (HTML to text, quotes) is most of the cost of a refresh, and a
         feed that changed usually changed by one or two items.
         """
-        from bitereader.loaders.feeds import item_digest, item_identity
-
-        keyed = [
-            (item, item_identity(item), item_digest(item, document.title))
-            for item in document.items
+        stored = self.store.item_digests(feed_id, [item.key for item in items if item.key])
+        changed = [
+            item.data for item in items if not item.key or stored.get(item.key) != item.digest
         ]
-        stored = self.store.item_digests(feed_id, [key for _, key, _ in keyed if key])
-        changed = tuple(item for item, key, digest in keyed if not key or stored.get(key) != digest)
-        return changed, {key: digest for _, key, digest in keyed if key}
+        return changed, {item.key: item.digest for item in items if item.key}
 
     def _failed(self, feed_id: int, error: str, now: datetime) -> FeedResult:
         self.store.record_failure(feed_id, error, now=now)
@@ -215,17 +226,23 @@ PROCESS_WARM_BYTES = 256 * 1024
 """Feed bytes to read in one refresh (a few hundred items) before starting worker processes
 while the feeds are still being read, so they are ready when the items are."""
 
+ChangedItems = Callable[[list["PackedItem"]], tuple[list[bytes], dict[str, str]]]
+"""Picks the items to build from a chunk of a feed's items (see FeedRefresher._changed_items)."""
+
 
 class _ArticleBuilder:
     """Parses fetched feeds off the event loop, building articles in worker processes when
     there is enough work to use more than one core.
 
-    Reading a feed's XML is cheap (lxml, in a thread); building its articles (HTML to text,
-    quotes) is where the time goes, and it is pure Python, so threads would share one core.
+    Reading a feed is cheap (lxml parses it in a thread, its items are read in chunks on the
+    loop); building its articles (HTML to text, quotes) is where the time goes, and it is pure
+    Python, so threads would share one core.
     """
 
     def __init__(self) -> None:
         self._thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="bitereader-parse")
+        self._starter = ThreadPoolExecutor(max_workers=1, thread_name_prefix="bitereader-start")
+        self._starting: Future[None] | None = None
         self._processes: Executor | None = None
         self._workers = os.cpu_count() or 1
         self._built = 0
@@ -236,66 +253,125 @@ class _ArticleBuilder:
 
     def __exit__(self, *exc: object) -> None:
         self._thread.shutdown(cancel_futures=True)
+        self._starter.shutdown()
         if self._processes is not None:
             self._processes.shutdown(cancel_futures=True)
 
+    def prepare(self) -> None:
+        """Import the feed reader in the parse thread while the first feeds download."""
+        self._thread.submit(importlib.import_module, "bitereader.loaders.feeds")
+
     def expect(self, size: int) -> None:
         """Note a changed feed of `size` bytes on its way; start the workers once there is
-        enough to build that they will be needed (starting them takes a few tenths of a second,
-        which then overlaps reading the feeds)."""
+        enough to build that they will be needed."""
         self._expected_bytes += size
-        if self._expected_bytes >= PROCESS_WARM_BYTES and self._processes is None:
-            pool = self._process_pool()
-            if pool is not None:
-                for _ in range(self._workers):
-                    pool.submit(int)  # a no-op: makes the pool start its worker processes
+        if self._expected_bytes >= PROCESS_WARM_BYTES:
+            self.warm()
 
-    async def read(self, fetched: Fetched) -> FeedDocument:
-        """Read a fetched feed's items (lxml, or feedparser for what lxml refuses)."""
-        from bitereader.loaders.feeds import read_feed
+    def warm(self) -> None:
+        """Start the worker processes in the background, if not already started.
+
+        Starting them takes a few tenths of a second (mostly the fork server importing the
+        extractors), on another core; meanwhile the event loop goes on fetching and reading.
+        """
+        if self._starting is None and self._workers > 1:
+            self._starting = self._starter.submit(self._start_processes)
+
+    def _start_processes(self) -> None:
+        pool = self._process_pool()
+        if pool is None:
+            return
+        try:
+            for _ in range(self._workers):
+                pool.submit(int)  # a no-op: makes the pool start its worker processes now
+        except (OSError, RuntimeError):  # no processes here after all: build in the thread
+            pool.shutdown(wait=False, cancel_futures=True)
+            self._processes, self._workers = None, 1
+
+    async def open(self, fetched: Fetched) -> FeedStream:
+        """Parse a fetched feed and read its title (lxml, or feedparser for what lxml refuses);
+        its items are read by `build`."""
+        from bitereader.loaders.feeds import open_feed
 
         loop = asyncio.get_running_loop()
         return await loop.run_in_executor(
             self._thread,
-            partial(read_feed, fetched.body, url=fetched.url, content_type=fetched.content_type),
+            partial(open_feed, fetched.body, url=fetched.url, content_type=fetched.content_type),
         )
 
     async def build(
-        self, items: tuple[RawItem, ...], source: str | None
-    ) -> AsyncIterator[list[Article]]:
-        """Build a feed's articles, yielding them in batches in feed order."""
-        from bitereader.loaders.feeds import build_articles, build_packed, unpack_article
+        self, stream: FeedStream, changed: ChangedItems
+    ) -> AsyncIterator[tuple[list[ItemRow], dict[str, str]]]:
+        """Read a feed's items a chunk at a time, build the changed ones, and yield them in feed
+        order as batches of rows to store, each with its items' digests by guid.
 
+        Each chunk goes to a worker as soon as it is read, so building starts while the rest of
+        the feed is still being read. Chunks are read on the event loop itself (a few ms each):
+        in the parse thread they took longer, the two threads trading the GIL.
+        """
         loop = asyncio.get_running_loop()
-        self._built += len(items)
-        processes = self._process_pool() if self._built >= PROCESS_MIN_ITEMS else None
-        if processes is None:
-            yield await loop.run_in_executor(self._thread, build_articles, items, source)
-            return
-        futures = [
-            loop.run_in_executor(processes, build_packed, items[i : i + PROCESS_CHUNK], source)
-            for i in range(0, len(items), PROCESS_CHUNK)
-        ]
+        source = stream.title
+        pending: deque[tuple[asyncio.Future[list[ItemRow]], dict[str, str]]] = deque()
         try:
-            for future in futures:
-                yield [unpack_article(packed) for packed in await future]
+            while chunk := _read_chunk(stream, PROCESS_CHUNK):
+                items, digests = changed(chunk)
+                if items:
+                    executor = await self._executor(len(items))
+                    future = loop.run_in_executor(executor, build_rows, items, source)
+                    pending.append((future, digests))
+                while pending and pending[0][0].done():
+                    future, digests = pending.popleft()
+                    yield future.result(), digests
+                await asyncio.sleep(0)  # let other feeds download and store between chunks
+            while pending:
+                future, digests = pending.popleft()
+                yield await future, digests
         finally:
-            for future in futures:
+            for future, _ in pending:
                 future.cancel()
+
+    async def _executor(self, items: int) -> Executor:
+        """Where to build the next `items` items: the worker processes once they pay."""
+        self._built += items
+        if self._built < PROCESS_MIN_ITEMS and self._expected_bytes < PROCESS_WARM_BYTES:
+            return self._thread
+        self.warm()
+        if self._starting is not None:
+            await asyncio.wrap_future(self._starting)
+        return self._processes if self._processes is not None else self._thread
 
     def _process_pool(self) -> Executor | None:
         if self._processes is None and self._workers > 1:
             try:
                 context = multiprocessing.get_context("forkserver")
-                context.set_forkserver_preload(["bitereader.loaders.feeds"])
+                # Imported once in the fork server, not in each worker.
+                context.set_forkserver_preload(
+                    ["bitereader.refresh", "bitereader.loaders.feeds", "bitereader.extract.quotes"]
+                )
                 self._processes = ProcessPoolExecutor(self._workers, mp_context=context)
             except (OSError, ValueError, ImportError):
                 self._workers = 1  # no processes here: build in the thread
         return self._processes
 
 
+def _read_chunk(stream: FeedStream, size: int) -> list[PackedItem]:
+    """The next `size` items of a feed (fewer at its end, none past it), packed for building."""
+    from bitereader.loaders.feeds import pack_items
+
+    return pack_items(islice(stream.items, size), stream.title)
+
+
+def build_rows(items: list[bytes], source: str | None) -> list[ItemRow]:
+    """Build packed items into the rows the store writes (in a worker process, or a thread)."""
+    from bitereader.loaders import feeds
+    from bitereader.store.feeds import item_row
+
+    articles = feeds.build_articles([feeds.unpack_item(item) for item in items], source)
+    return [item_row(article) for article in articles]
+
+
 def feed_update(
-    fetched: Fetched, parsed: ParsedFeed | FeedDocument, digest: str | None = None
+    fetched: Fetched, parsed: ParsedFeed | FeedDocument | FeedStream, digest: str | None = None
 ) -> FeedUpdate:
     return FeedUpdate(
         etag=fetched.etag,

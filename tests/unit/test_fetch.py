@@ -44,13 +44,13 @@ def library(tmp_path: Path) -> Iterator[Library]:
 def parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Records every feed document the refresh reads (the real reader still runs)."""
     seen: list[str] = []
-    real = feeds_module.read_feed
+    real = feeds_module.open_feed
 
     def counting(data: bytes, **kwargs: object):
         seen.append(str(kwargs.get("url")))
         return real(data, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(feeds_module, "read_feed", counting)
+    monkeypatch.setattr(feeds_module, "open_feed", counting)
     return seen
 
 
@@ -439,3 +439,53 @@ def test_changed_feed_rebuilds_only_new_and_changed_items(
     assert report.new_articles == 1
     two = next(h for h in library.headlines() if h.headline == "Two")
     assert library.article(two.id).paragraphs == ("New text of Two.",)
+
+
+def test_big_feed_is_stored_in_feed_order_and_its_changes_rebuilt(
+    httpserver: HTTPServer, library: Library
+) -> None:
+    """Chunks of a long feed are built in the thread and in worker processes, and come back
+    in whatever order they finish; they are stored in feed order all the same."""
+    titles = [f"Story {n}" for n in range(700)]
+    first = rss(*titles)
+    second = rss("Newest", *titles).replace(b"Text of Story 650.", b"New text of Story 650.")
+    httpserver.expect_ordered_request("/big").respond_with_data(first, content_type=RSS)
+    httpserver.expect_ordered_request("/big").respond_with_data(second, content_type=RSS)
+    feed_id = add(library, httpserver.url_for("/big"))
+    assert library.refresh().new_articles == 700
+    by_id = sorted(library.headlines(limit=1000), key=lambda h: h.id)
+    assert [h.headline for h in by_id] == titles
+    links = [f"https://site.example/{t.replace(' ', '-')}" for t in titles]
+    assert len(library.store.item_digests(feed_id, links)) == 700
+
+    report = library.refresh()
+    assert (report.updated, report.new_articles) == (1, 1)
+    changed = next(h for h in library.headlines(limit=1000) if h.headline == "Story 650")
+    assert library.article(changed.id).paragraphs == ("New text of Story 650.",)
+    assert library.count() == 701
+
+
+def test_a_feed_that_fails_while_building_keeps_no_validators_and_stops_no_other(
+    httpserver: HTTPServer, library: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real = feeds_module.build_articles
+
+    def failing(items, source):  # type: ignore[no-untyped-def]
+        if any(item.title == "Poison" for item in items):
+            raise RuntimeError("extractor bug")
+        return real(items, source)
+
+    monkeypatch.setattr(feeds_module, "build_articles", failing)
+    httpserver.expect_request("/bad").respond_with_data(rss("Fine", "Poison"), content_type=RSS)
+    httpserver.expect_request("/good").respond_with_data(rss("Good news"), content_type=RSS)
+    bad, good = add(library, httpserver.url_for("/bad")), add(library, httpserver.url_for("/good"))
+    report = library.refresh()
+    assert (report.updated, report.failed, report.new_articles) == (1, 1, 1)
+    failed = library.store.feed(bad)
+    assert failed.last_error == "internal error: RuntimeError: extractor bug"
+    assert failed.body_hash is None  # so the next refresh reads the whole feed again
+    assert library.store.feed(good).item_count == 1
+
+    monkeypatch.setattr(feeds_module, "build_articles", real)
+    assert library.refresh().new_articles == 2
+    assert library.store.feed(bad).last_status == "updated"

@@ -12,12 +12,13 @@ import calendar
 import email.utils
 import hashlib
 import html as htmllib
+import pickle
 import re
 import warnings
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
-from typing import Any
+from datetime import UTC, datetime, timedelta
+from typing import Any, NamedTuple
 from urllib.parse import urljoin
 
 from lxml import etree
@@ -25,9 +26,8 @@ from lxml import etree
 from bitereader import __version__
 from bitereader.errors import LoadError
 from bitereader.extract.html import html_to_parts
-from bitereader.extract.quotes import extract_quotes
 from bitereader.extract.text import clean_line, text_to_paragraphs
-from bitereader.models import Article, Caption, Quote, content_hash
+from bitereader.models import Article, Caption, content_hash
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +50,19 @@ class FeedDocument:
     title: str | None
     site_url: str | None
     items: tuple[RawItem, ...]
+    warning: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class FeedStream:
+    """A feed whose title and site are read and whose items are read as they are asked for.
+
+    Reading items lazily lets a refresh start building the first ones while it reads the rest.
+    """
+
+    title: str | None
+    site_url: str | None
+    items: Iterator[RawItem]
     warning: str | None = None
 
 
@@ -121,7 +134,23 @@ def parse_feed(
 def read_feed(
     data: bytes, *, url: str | None = None, content_type: str | None = None
 ) -> FeedDocument:
-    """Read a feed document's title, site and raw items, without building articles.
+    """Read a feed document's title, site and all its raw items, without building articles.
+
+    Raises:
+        LoadError: the bytes are not a feed anything here can read.
+    """
+    stream = open_feed(data, url=url, content_type=content_type)
+    return FeedDocument(stream.title, stream.site_url, tuple(stream.items), stream.warning)
+
+
+def open_feed(
+    data: bytes, *, url: str | None = None, content_type: str | None = None
+) -> FeedStream:
+    """Read a feed document's title and site now and its items as they are iterated.
+
+    Well-formed RSS and Atom are parsed whole by lxml here (in C), so a document that lxml
+    refuses falls back to feedparser before any item is handed out; only the conversion of
+    each item to a RawItem is left for later. JSON Feed and feedparser read everything at once.
 
     Raises:
         LoadError: the bytes are not a feed anything here can read.
@@ -130,20 +159,19 @@ def read_feed(
     if head == b"{":
         from bitereader.loaders.jsonfeed import read_json_feed
 
-        return read_json_feed(data, url=url)
-    fast = _parse_xml(data, url)
-    if fast is not None:
-        return fast
-    return _parse_with_feedparser(data, url, content_type)
+        document = read_json_feed(data, url=url)
+    else:
+        fast = _parse_xml(data, url)
+        if fast is not None:
+            return fast
+        document = _parse_with_feedparser(data, url, content_type)
+    return FeedStream(document.title, document.site_url, iter(document.items), document.warning)
 
 
 def build_articles(items: Iterable[RawItem], source: str | None) -> list[Article]:
     """Build the articles of raw items, dropping items with neither title nor text."""
     built = (build_article(item, source=source) for item in items)
     return [article for article in built if article is not None]
-
-
-PackedArticle = tuple[Any, ...]
 
 
 def item_identity(item: RawItem) -> str | None:
@@ -156,60 +184,77 @@ def item_identity(item: RawItem) -> str | None:
     return _http_url(item.link, item.base)
 
 
-def item_digest(item: RawItem, source: str | None) -> str:
-    """A fingerprint of everything build_article reads, to skip rebuilding unchanged items.
+class PackedItem(NamedTuple):
+    """A raw item ready for a worker process: its identity, its fingerprint and its fields."""
 
-    The version is part of it, so a new bitereader rebuilds each item once with its newer
-    extractors.
+    key: str | None
+    """item_identity: the guid its article will have, when known before building."""
+    digest: str
+    """A fingerprint of everything build_article reads, to skip rebuilding unchanged items."""
+    data: bytes
+    """The item's fields, pickled (see unpack_item)."""
+
+
+def pack_items(items: Iterable[RawItem], source: str | None) -> list[PackedItem]:
+    """Each item's identity, fingerprint and fields, packed for a worker process.
+
+    The fields are pickled as plain values, which is both the cheapest way to send an item to
+    another process and an unambiguous encoding of it to hash, so one pass serves both. The
+    fingerprint also covers the feed title the item is built with and the version, so a new
+    bitereader rebuilds each item once with its newer extractors. Equal fields pickle to equal
+    bytes (a new Python that pickled them otherwise would only cost one rebuild of each item);
+    different fields never do, since the bytes give the fields back.
     """
-    fields = (
-        __version__, source, item.title, item.title_is_html, item.link, item.guid,
-        item.content, item.content_is_text, item.summary, item.summary_is_text, item.authors,
-        item.published, item.updated, item.categories, item.enclosures, item.media_captions,
-        item.base,
-    )  # fmt: skip
-    return hashlib.blake2b(repr(fields).encode(), digest_size=16).hexdigest()
+    salt = hashlib.blake2b(repr((__version__, source)).encode(), digest_size=16)
+    packed = []
+    for item in items:
+        data = _dumps(_item_fields(item), 5)
+        digest = salt.copy()
+        digest.update(data)
+        packed.append(PackedItem(item_identity(item), digest.hexdigest(), data))
+    return packed
 
 
-def build_packed(items: Iterable[RawItem], source: str | None) -> list[PackedArticle]:
-    """build_articles for a worker process: plain tuples pickle ten times faster than Articles."""
-    return [pack_article(article) for article in build_articles(items, source)]
-
-
-def pack_article(a: Article) -> PackedArticle:
-    """The content fields of a built article as nested tuples (see unpack_article)."""
-    captions = tuple((c.text, c.credit, c.paragraph) for c in a.captions)
-    quotes = tuple(
-        (q.text, q.speaker, q.role, q.kind, q.paragraph, q.start, q.end) for q in a.quotes
-    )
-    return (
-        a.headline, a.paragraphs, a.url, a.source, a.kicker, a.standfirst, a.authors, a.wire,
-        a.published, captions, quotes, a.categories, a.links, a.guid,
-    )  # fmt: skip
-
-
-def unpack_article(packed: PackedArticle) -> Article:
-    """The Article pack_article packed."""
+def unpack_item(data: bytes) -> RawItem:
+    """The RawItem pack_items packed."""
     (
-        headline, paragraphs, url, source, kicker, standfirst, authors, wire, published,
-        captions, quotes, categories, links, guid,
-    ) = packed  # fmt: skip
-    return Article(
-        headline=headline,
-        paragraphs=paragraphs,
-        url=url,
-        source=source,
-        kicker=kicker,
-        standfirst=standfirst,
-        authors=authors,
-        wire=wire,
-        published=published,
-        captions=tuple(Caption(*c) for c in captions),
-        quotes=tuple(Quote(*q) for q in quotes),
-        categories=categories,
-        links=links,
+        title, title_is_html, link, guid, content, content_is_text, summary, summary_is_text,
+        authors, published, updated, categories, enclosures, captions, base,
+    ) = pickle.loads(data)  # fmt: skip
+    return RawItem(
+        title=title,
+        title_is_html=title_is_html,
+        link=link,
         guid=guid,
+        content=content,
+        content_is_text=content_is_text,
+        summary=summary,
+        summary_is_text=summary_is_text,
+        authors=authors,
+        published=None if published is None else datetime.fromisoformat(published),
+        updated=None if updated is None else datetime.fromisoformat(updated),
+        categories=categories,
+        enclosures=enclosures,
+        media_captions=[Caption(*caption) for caption in captions],
+        base=base,
     )
+
+
+def _item_fields(item: RawItem) -> tuple[Any, ...]:
+    # Dates as ISO text and captions as tuples: pickling a datetime's tzinfo or a dataclass
+    # costs more than the rest of the item.
+    published, updated = item.published, item.updated
+    return (
+        item.title, item.title_is_html, item.link, item.guid, item.content,
+        item.content_is_text, item.summary, item.summary_is_text, item.authors,
+        None if published is None else published.isoformat(),
+        None if updated is None else updated.isoformat(),
+        item.categories, item.enclosures,
+        [(c.text, c.credit, c.paragraph) for c in item.media_captions], item.base,
+    )  # fmt: skip
+
+
+_dumps = pickle.dumps
 
 
 def build_article(item: RawItem, *, source: str | None) -> Article | None:
@@ -217,6 +262,9 @@ def build_article(item: RawItem, *, source: str | None) -> Article | None:
 
     Returns None for an item with neither a title nor any text.
     """
+    # Imported here: the process that only reads feeds never needs the quote finder.
+    from bitereader.extract.quotes import extract_quotes
+
     body, body_is_text = (item.content, item.content_is_text)
     if not body:
         body, body_is_text = (item.summary, item.summary_is_text)
@@ -276,7 +324,7 @@ def discover_feeds(data: bytes, *, url: str | None = None) -> list[str]:
     return found
 
 
-def _parse_xml(data: bytes, url: str | None) -> FeedDocument | None:
+def _parse_xml(data: bytes, url: str | None) -> FeedStream | None:
     """The fast path: well-formed RSS or Atom 1.0 through lxml, or None to fall back."""
     parser = etree.XMLParser(
         resolve_entities=False,
@@ -320,7 +368,29 @@ def _local(tag: object) -> str | None:
     return None
 
 
-def _read_rss(channel: Any, items: Iterable[Any], url: str | None) -> FeedDocument:
+_RSS_ITEM_NAMES = {
+    namespace + name: name
+    for namespace in ("", RSS1, RSS09)
+    for name in (
+        "title",
+        "link",
+        "guid",
+        "description",
+        "author",
+        "category",
+        "pubDate",
+        "enclosure",
+    )
+}
+"""The RSS item elements _rss_item reads, by tag in each RSS namespace (one lookup a child)."""
+_CONTENT_ENCODED = f"{CONTENT}encoded"
+_ATOM_LINK = f"{ATOM}link"
+_ATOM_UPDATED = f"{ATOM}updated"
+_MEDIA_DESCRIPTION = f"{MEDIA}description"
+_MEDIA_CREDIT = f"{MEDIA}credit"
+
+
+def _read_rss(channel: Any, items: Iterable[Any], url: str | None) -> FeedStream:
     title = site = None
     for child in channel:
         name = _local(child.tag)
@@ -328,20 +398,21 @@ def _read_rss(channel: Any, items: Iterable[Any], url: str | None) -> FeedDocume
             title = _headline(child.text, False)
         elif name == "link" and child.text:
             site = _http_url(child.text, url)
-    base = site or url
-    raw = []
-    for element in items:
+    return FeedStream(title=title, site_url=site, items=_rss_items(items, site or url))
+
+
+def _rss_items(elements: Iterable[Any], base: str | None) -> Iterator[RawItem]:
+    for element in elements:
         item = _rss_item(element)
         item.base = base
-        raw.append(item)
-    return FeedDocument(title=title, site_url=site, items=tuple(raw))
+        yield item
 
 
 def _rss_item(element: Any) -> RawItem:
     item = RawItem(guid=element.get(f"{RDF}about"))
     for child in element:
         tag = child.tag
-        name = _local(tag)
+        name = _RSS_ITEM_NAMES.get(tag)
         if name is not None:
             if name == "title":
                 item.title = child.text
@@ -361,16 +432,16 @@ def _rss_item(element: Any) -> RawItem:
                 item.enclosures.append(child.get("url") or "")
         elif not isinstance(tag, str):
             continue
-        elif tag == f"{CONTENT}encoded":
+        elif tag == _CONTENT_ENCODED:
             item.content = child.text
         elif tag.startswith(DC):
             _dublin_core(item, tag[len(DC) :], child.text)
         elif tag.startswith(MEDIA):
             _media(item, child)
         elif tag.startswith(ATOM):
-            if tag == f"{ATOM}link" and child.get("rel", "alternate") == "enclosure":
+            if tag == _ATOM_LINK and child.get("rel", "alternate") == "enclosure":
                 item.enclosures.append(child.get("href") or "")
-            elif tag == f"{ATOM}updated":
+            elif tag == _ATOM_UPDATED:
                 item.updated = parse_date(child.text)
     return item
 
@@ -390,12 +461,12 @@ def _media(item: RawItem, element: Any) -> None:
     """Media RSS: a picture's description and credit become a caption."""
     name = element.tag[len(MEDIA) :]
     if name in ("content", "group", "thumbnail"):
-        description = _child_text(element, f"{MEDIA}description")
-        credit = _child_text(element, f"{MEDIA}credit")
+        description = _child_text(element, _MEDIA_DESCRIPTION)
+        credit = _child_text(element, _MEDIA_CREDIT)
         if name == "group":
             for content in element.iterfind(f"{MEDIA}content"):
-                description = description or _child_text(content, f"{MEDIA}description")
-                credit = credit or _child_text(content, f"{MEDIA}credit")
+                description = description or _child_text(content, _MEDIA_DESCRIPTION)
+                credit = credit or _child_text(content, _MEDIA_CREDIT)
         _add_media_caption(item, description, credit)
     elif name == "description":
         _add_media_caption(item, element.text, None)
@@ -416,29 +487,33 @@ def _add_media_caption(item: RawItem, description: str | None, credit: str | Non
 
 
 def _child_text(element: Any, tag: str) -> str | None:
-    child = element.find(tag)
-    return child.text if child is not None and child.text and child.text.strip() else None
+    """The text of the first child with this tag, if it has any (children are few: a loop is
+    quicker than lxml's path search)."""
+    for child in element:
+        if child.tag == tag:
+            text = child.text
+            return text if text and text.strip() else None
+    return None
 
 
-def _read_atom(root: Any, url: str | None) -> FeedDocument:
+def _read_atom(root: Any, url: str | None) -> FeedStream:
     base = _base(root, url)
     title = site = None
-    entries = []
     for child in root:
         tag = child.tag
         if tag == f"{ATOM}title":
             title = _headline(_atom_text(child)[0], _atom_text(child)[1])
         elif tag == f"{ATOM}link" and child.get("rel", "alternate") == "alternate":
             site = site or _http_url(child.get("href"), base)
-        elif tag == f"{ATOM}entry":
-            entries.append(child)
-    raw = []
-    for entry in entries:
+    return FeedStream(title=title, site_url=site, items=_atom_items(root, base))
+
+
+def _atom_items(root: Any, base: str | None) -> Iterator[RawItem]:
+    for entry in root.iterfind(f"{ATOM}entry"):
         entry_base = _base(entry, base)
         item = _atom_entry(entry, entry_base)
         item.base = entry_base
-        raw.append(item)
-    return FeedDocument(title=title, site_url=site, items=tuple(raw))
+        yield item
 
 
 def _atom_entry(entry: Any, base: str | None) -> RawItem:
@@ -589,6 +664,8 @@ def parse_date(text: str | None) -> datetime | None:
             moment = datetime.fromisoformat(text)
         except ValueError:
             moment = None
+    else:
+        moment = _rfc822_date(text)
     if moment is None:
         try:
             moment = email.utils.parsedate_to_datetime(text)
@@ -601,6 +678,41 @@ def parse_date(text: str | None) -> datetime | None:
     if moment.tzinfo is None:
         return moment.replace(tzinfo=UTC)
     return moment.astimezone(UTC)
+
+
+_RFC822 = re.compile(
+    r"[A-Za-z]{3}, ?(\d\d?) ([A-Za-z]{3}) (\d{4}) (\d\d):(\d\d)(?::(\d\d))? "
+    r"(?:(GMT|UTC?|Z)|([+-])(\d\d)(\d\d))",
+    re.ASCII,
+)
+_MONTHS = {
+    name: number
+    for number, name in enumerate(
+        ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1
+    )
+}
+
+
+def _rfc822_date(text: str) -> datetime | None:
+    """The usual RSS date ("Tue, 03 Jun 2025 14:30:00 GMT" or "+0200") as UTC, in a third of
+    the time email.utils takes; None for anything else, which email.utils then reads."""
+    match = _RFC822.fullmatch(text)
+    if match is None:
+        return None
+    day, month, year, hour, minute, second, utc, sign, zone_hours, zone_minutes = match.groups()
+    number = _MONTHS.get(month.lower())
+    if number is None or year < "0100":
+        return None  # two-digit years have their own rules in email.utils
+    try:
+        moment = datetime(
+            int(year), number, int(day), int(hour), int(minute), int(second or 0), tzinfo=UTC
+        )
+    except ValueError:
+        return None  # 31 February, hour 24 and such: left to the full parsers
+    if utc is None:
+        offset = (int(zone_hours) * 60 + int(zone_minutes)) * (1 if sign == "+" else -1)
+        moment -= timedelta(minutes=offset)
+    return moment
 
 
 def _text_parts(body: str | None, is_text: bool) -> tuple[tuple[str, ...], tuple[Caption, ...]]:

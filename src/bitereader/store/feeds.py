@@ -7,6 +7,7 @@ import sqlite3
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import NamedTuple
 
 from bitereader.errors import NotFoundError
 from bitereader.models import Article, Feed
@@ -37,6 +38,24 @@ class FeedUpdate:
     url: str | None = None
     """The feed's new address after a permanent redirect."""
     warning: str | None = None
+
+
+class ItemRow(NamedTuple):
+    """A built article as the values the store writes for it.
+
+    A refresh makes these where it builds the articles (worker processes), so that storing a
+    batch in the process that holds the library costs little more than the SQL.
+    """
+
+    values: tuple[object, ...]
+    """The article's _CONTENT_COLUMNS, in order (the content hash last)."""
+    fts: tuple[str, str, str, str, str]
+    """Its full-text index entry, column by column."""
+
+
+def item_row(article: Article) -> ItemRow:
+    """The values the store writes for an article from a feed."""
+    return ItemRow(_content_values(article), fts_values(article))
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,17 +191,18 @@ class FeedStore:
     def save_items(
         self,
         feed_id: int,
-        articles: Sequence[Article],
+        rows: Sequence[ItemRow],
         *,
         now: datetime,
         digests: Mapping[str, str] | None = None,
     ) -> ItemCounts:
         """Store a batch of a feed's items (as save_refresh does) without touching the feed.
 
-        `digests` maps guids to the fingerprint of the raw item each article was built from.
+        `rows` are item_row of the built articles; `digests` maps guids to the fingerprint of
+        the raw item each article was built from.
         """
         with self.db.transaction() as conn:
-            return _save_items(conn, feed_id, articles, to_epoch(now) or 0, digests or {})
+            return _save_items(conn, feed_id, rows, to_epoch(now) or 0, digests or {})
 
     def item_digests(self, feed_id: int, guids: Sequence[str]) -> dict[str, str]:
         """The stored raw-item fingerprints of those of these guids the feed already has."""
@@ -208,7 +228,8 @@ class FeedStore:
         and pinned state; items gone from the feed stay in the library.
         """
         with self.db.transaction() as conn:
-            counts = _save_items(conn, feed_id, articles, to_epoch(now) or 0, {})
+            rows = [item_row(article) for article in articles]
+            counts = _save_items(conn, feed_id, rows, to_epoch(now) or 0, {})
             conn.execute(
                 "UPDATE feeds SET last_refresh = ?, last_status = 'updated', last_error = NULL, "
                 "retry_after = NULL, etag = ?, last_modified = ?, body_hash = ?, "
@@ -240,43 +261,48 @@ def _move(conn: sqlite3.Connection, feed_id: int, url: str) -> None:
 def _save_items(
     conn: sqlite3.Connection,
     feed_id: int,
-    articles: Sequence[Article],
+    rows: Sequence[ItemRow],
     added_at: int,
     digests: Mapping[str, str],
 ) -> ItemCounts:
     """Bulk path: one query for the feed's known items, executemany for the new ones."""
-    latest: dict[str, Article] = {}
-    for article in articles:
-        latest[article.guid or f"hash:{article.content_hash}"] = article
-    known: dict[str, tuple[int, tuple[object, ...]]] = {}
+    latest: dict[str, ItemRow] = {}
+    for row in rows:
+        latest[row.values[0] or f"hash:{row.values[-1]}"] = row
+    known: dict[str, tuple[int, tuple[object, ...], str | None]] = {}
     guids = list(latest)
     for start in range(0, len(guids), _LOOKUP_CHUNK):
         chunk = guids[start : start + _LOOKUP_CHUNK]
-        rows = conn.execute(
-            f"SELECT id, guid, {_CONTENT_COLUMNS} FROM articles "
+        found = conn.execute(
+            f"SELECT id, item_digest, {_CONTENT_COLUMNS} FROM articles "
             f"WHERE feed_id = ? AND guid IN ({', '.join('?' * len(chunk))})",
             (feed_id, *chunk),
         )
-        known.update((row[1], (row[0], tuple(row[2:]))) for row in rows)
+        known.update((stored[2], (stored[0], stored[2:], stored[1])) for stored in found)
     updated = unchanged = 0
-    candidates: list[tuple[Article, tuple[object, ...]]] = []
-    for guid, article in latest.items():
-        values = _content_values(article)
-        values = (guid, *values[1:])
+    candidates: list[tuple[ItemRow, tuple[object, ...]]] = []
+    fresh_digests: list[tuple[str | None, int]] = []
+    for guid, row in latest.items():
+        values = (guid, *row.values[1:])
         if guid in known:
-            article_id, stored = known[guid]
+            article_id, stored, stored_digest = known[guid]
             values = _keep_stored_identity(conn, article_id, values, stored)
+            digest = digests.get(guid, stored_digest)
             if values == stored:
                 unchanged += 1
+                if digest != stored_digest:
+                    fresh_digests.append((digest, article_id))
             else:
-                _update(conn, article_id, article, values)
+                _update(conn, article_id, row.fts, values, digest)
                 updated += 1
         else:
-            candidates.append((article, values))
+            candidates.append((row, values))
+    if fresh_digests:
+        conn.executemany("UPDATE articles SET item_digest = ? WHERE id = ?", fresh_digests)
     urls = _existing(conn, "url", [values[1] for _, values in candidates if values[1]])
     hashes = _existing(conn, "content_hash", [values[-1] for _, values in candidates])
-    fresh: list[tuple[Article, tuple[object, ...]]] = []
-    for article, values in candidates:
+    fresh: list[tuple[ItemRow, tuple[object, ...]]] = []
+    for row, values in candidates:
         url, digest = values[1], values[-1]
         if (url and url in urls) or digest in hashes:
             unchanged += 1  # the same story is already in the library from another source
@@ -284,13 +310,8 @@ def _save_items(
         if url:
             urls.add(url)
         hashes.add(digest)
-        fresh.append((article, values))
-    _insert(conn, feed_id, fresh, added_at)
-    if digests:
-        conn.executemany(
-            "UPDATE articles SET item_digest = ? WHERE feed_id = ? AND guid = ?",
-            [(digests[guid], feed_id, guid) for guid in latest if guid in digests],
-        )
+        fresh.append((row, values))
+    _insert(conn, feed_id, fresh, added_at, digests)
     return ItemCounts(added=len(fresh), updated=updated, unchanged=unchanged)
 
 
@@ -312,16 +333,17 @@ def _existing(conn: sqlite3.Connection, column: str, values: list[object]) -> se
 def _insert(
     conn: sqlite3.Connection,
     feed_id: int,
-    fresh: list[tuple[Article, tuple[object, ...]]],
+    fresh: list[tuple[ItemRow, tuple[object, ...]]],
     added_at: int,
+    digests: Mapping[str, str],
 ) -> None:
     if not fresh:
         return
     # We hold the write lock (BEGIN IMMEDIATE), so ids after the current maximum are ours; that
     # lets the articles and their index entries go in with two executemany calls.
     first = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM articles").fetchone()[0]
-    columns = f"id, {_CONTENT_COLUMNS}, feed_id, added_at, sort_at"
-    marks = ", ".join("?" * (len(_CONTENT_LIST) + 4))
+    columns = f"id, {_CONTENT_COLUMNS}, feed_id, added_at, sort_at, item_digest"
+    marks = ", ".join("?" * (len(_CONTENT_LIST) + 5))
     conn.executemany(
         f"INSERT INTO articles ({columns}) VALUES ({marks})",
         (
@@ -331,6 +353,7 @@ def _insert(
                 feed_id,
                 added_at,
                 values[8] if values[8] is not None else added_at,
+                digests.get(values[0]),  # type: ignore[call-overload]
             )
             for n, (_, values) in enumerate(fresh)
         ),
@@ -338,22 +361,27 @@ def _insert(
     conn.executemany(
         "INSERT INTO articles_fts (rowid, headline, standfirst, body, captions, quotes) "
         "VALUES (?, ?, ?, ?, ?, ?)",
-        ((first + n, *fts_values(article)) for n, (article, _) in enumerate(fresh)),
+        ((first + n, *row.fts) for n, (row, _) in enumerate(fresh)),
     )
 
 
 def _update(
-    conn: sqlite3.Connection, article_id: int, article: Article, values: tuple[object, ...]
+    conn: sqlite3.Connection,
+    article_id: int,
+    fts: tuple[str, ...],
+    values: tuple[object, ...],
+    digest: str | None,
 ) -> None:
     conn.execute(
-        f"UPDATE articles SET {_ASSIGNMENTS}, sort_at = coalesce(?, added_at) WHERE id = ?",
-        (*values, values[8], article_id),
+        f"UPDATE articles SET {_ASSIGNMENTS}, sort_at = coalesce(?, added_at), item_digest = ? "
+        "WHERE id = ?",
+        (*values, values[8], digest, article_id),
     )
     conn.execute("DELETE FROM articles_fts WHERE rowid = ?", (article_id,))
     conn.execute(
         "INSERT INTO articles_fts (rowid, headline, standfirst, body, captions, quotes) "
         "VALUES (?, ?, ?, ?, ?, ?)",
-        (article_id, *fts_values(article)),
+        (article_id, *fts),
     )
 
 

@@ -1,0 +1,76 @@
+"""Storing a feed's items in bulk from rows built elsewhere, with each raw item's digest."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import replace
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from bitereader.models import Article, Caption, Quote
+from bitereader.store import Store
+from bitereader.store.feeds import ItemCounts, item_row
+
+NOW = datetime(2026, 11, 29, 12, 0, tzinfo=UTC)
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[Store]:
+    store = Store(tmp_path / "lib.sqlite")
+    yield store
+    store.close()
+
+
+def article(n: int, **changes: object) -> Article:
+    made = Article(
+        headline=f"Ferry timetable {n}",
+        paragraphs=(f"“Boats run hourly,” said Ana on day {n}.",),
+        url=f"https://news.example/ferry-{n}",
+        source="Harbour news",
+        captions=(Caption("The ferry", "Ben", 0),),
+        quotes=(Quote("Boats run hourly,", "Ana", None, "direct", 0, 1, 18),),
+        guid=f"ferry-{n}",
+    )
+    return replace(made, **changes)  # type: ignore[arg-type]
+
+
+def test_digests_are_stored_with_new_items_and_follow_changes(store: Store) -> None:
+    feed, _ = store.add_feed("https://news.example/rss")
+    assert feed.id is not None
+    rows = [item_row(article(n)) for n in range(3)]
+    digests = {f"ferry-{n}": f"d{n}" for n in range(3)}
+    assert store.save_items(feed.id, rows, now=NOW, digests=digests) == ItemCounts(added=3)
+    guids = list(digests)
+    assert store.item_digests(feed.id, guids) == digests
+
+    # Same articles from changed raw items (say, a tracking parameter): only the digest moves.
+    again = {**digests, "ferry-1": "d1-again"}
+    assert store.save_items(feed.id, rows, now=NOW, digests=again) == ItemCounts(unchanged=3)
+    assert store.item_digests(feed.id, guids) == again
+
+    changed = [item_row(article(2, paragraphs=("Boats run every half hour.",)))]
+    counts = store.save_items(feed.id, changed, now=NOW, digests={"ferry-2": "d2-new"})
+    assert counts == ItemCounts(updated=1)
+    assert store.item_digests(feed.id, guids)["ferry-2"] == "d2-new"
+    stored = store.article(store.headlines(limit=5)[0].id)
+    assert stored.guid == "ferry-2" and stored.paragraphs == ("Boats run every half hour.",)
+    assert [h.headline for h in store.search("half")] == ["Ferry timetable 2"]
+
+
+def test_rows_store_the_same_article_save_refresh_stores(store: Store) -> None:
+    from bitereader.store import FeedUpdate
+
+    one, _ = store.add_feed("https://one.example/rss")
+    two, _ = store.add_feed("https://two.example/rss")
+    assert one.id is not None and two.id is not None
+    store.save_items(one.id, [item_row(article(1))], now=NOW)
+    store.save_refresh(two.id, [article(2)], FeedUpdate(title="Two"), now=NOW)
+    by_guid = {h.headline: store.article(h.id) for h in store.headlines()}
+    first, second = by_guid["Ferry timetable 1"], by_guid["Ferry timetable 2"]
+    assert replace(first, id=None, feed_id=None, added_at=None) == article(1)
+    assert replace(second, id=None, feed_id=None, added_at=None) == article(2)
+    found = sorted(h.headline for h in store.search("hourly"))
+    assert found == ["Ferry timetable 1", "Ferry timetable 2"]
+    assert sorted(h.headline for h in store.search("ferry Ben")) == found  # captions indexed
