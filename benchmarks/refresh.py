@@ -235,6 +235,9 @@ def main() -> None:
         feeds, items = SCENARIOS[args.scenario]
         print(json.dumps(run_scenario(feeds, items, args.profile)))
         return
+    from bitereader.extract import compiled
+
+    print(f"extractors: {'compiled by Cython' if compiled() else 'pure Python'}")
     print(f"{'scenario':<24} {'items':>7} {'MB':>6} {'first s':>8} {'items/s':>8} "
           f"{'main CPU':>9} {'all CPU':>8} {'second s':>9} {'peak MB':>8}")  # fmt: skip
     for name, (feeds, _) in SCENARIOS.items():
