@@ -5,7 +5,7 @@ from __future__ import annotations
 import html as htmllib
 import re
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from typing import Any
 
 from bitereader.extract.text import clean_line
@@ -205,6 +205,12 @@ def split_credit(line: str) -> Caption | None:
     `Name/Getty Images` endings. A label followed by a sentence rather than a name is not a
     credit.
     """
+    split = _split(line)
+    return Caption(text=split[0], credit=split[1]) if split is not None else None
+
+
+def _split(line: str) -> tuple[str, str] | None:
+    """`split_credit` as (text, credit), for callers that build their own `Caption`."""
     if len(line) > 600 or not _credit_hint(line):
         return None
     tail = line[-CREDIT_MAX_CHARS:]
@@ -226,7 +232,7 @@ def split_credit(line: str) -> Caption | None:
             if text and not _BOUNDARY.search(text) and _needs_boundary(pattern, match):
                 # "The Picture by Monet was sold", "bought by Getty Images": a sentence.
                 continue
-            return Caption(text=text, credit=match["credit"].strip())
+            return text, match["credit"].strip()
     return None
 
 
@@ -415,8 +421,16 @@ def is_credit_element(element: Any) -> bool:
 
 def caption_from_figure(figure: Any, paragraph: int | None = None) -> Caption | None:
     """Read a figure's caption and credit; fall back to its image's alt or title."""
-    block = next((el for el in figure.iterdescendants() if is_caption_block(el)), None)
-    text, credit = _text_and_credit(figure, block)
+    # One walk over the figure finds both its caption block and its credit spans.
+    block = None
+    credit_elements: list[Any] = []
+    for element in figure.iterdescendants():
+        if not isinstance(element.tag, str):
+            continue
+        if block is None and is_caption_block(element):
+            block = element
+        _add_credit_element(element, credit_elements)
+    text, credit = _text_and_credit(block, credit_elements)
     if not text:
         image = next((el for el in figure.iter("img", "IMG")), None)
         fallback = caption_from_image(image) if image is not None else None
@@ -428,28 +442,27 @@ def caption_from_figure(figure: Any, paragraph: int | None = None) -> Caption | 
 
 def caption_from_block(block: Any, paragraph: int | None = None) -> Caption | None:
     """Read a free-standing caption block (`<p class="caption">`) with any credit inside it."""
-    text, credit = _text_and_credit(block, block)
+    text, credit = _text_and_credit(block, _credit_elements(block))
     if not text and not credit:
         return None
     return Caption(text=text, credit=credit, paragraph=paragraph)
 
 
-def _text_and_credit(container: Any, text_block: Any | None) -> tuple[str, str | None]:
+def _text_and_credit(text_block: Any | None, credit_elements: list[Any]) -> tuple[str, str | None]:
     """A caption's text (its credit spans left out) and its credit.
 
-    The credit comes from the credit spans inside `container`, else from a credit at the end
-    of the text ("… Photo: Name").
+    The credit comes from the credit spans found in the caption's container (`_credit_elements`),
+    else from a credit at the end of the text ("… Photo: Name").
     """
-    credit_elements = _credit_elements(container)
     text = ""
     if text_block is not None:
-        text = clean_text(element_text(text_block, skip=frozenset(credit_elements)))
+        text = clean_text(element_text(text_block, skip=credit_elements))
     credit = None
     for element in credit_elements:
         if credit := clean_credit(element_text(element)):
             break
-    if text and credit is None and (split := split_credit(text)) is not None:
-        text, credit = split.text, split.credit
+    if text and credit is None and (split := _split(text)) is not None:
+        text, credit = split
     return text, credit
 
 
@@ -467,7 +480,7 @@ def caption_from_image(image: Any, paragraph: int | None = None) -> Caption | No
     return None
 
 
-def element_text(element: Any, skip: frozenset[Any] | set[Any] = frozenset()) -> str:
+def element_text(element: Any, skip: Collection[Any] = frozenset()) -> str:
     """The text inside `element`, leaving out scripts, styles and any subtree in `skip`."""
     parts: list[str] = []
     _collect_text(element, skip, parts)
@@ -522,21 +535,24 @@ def _credit_elements(container: Any) -> list[Any]:
     """
     found: list[Any] = []
     for element in container.iterdescendants():
-        tag = element.tag
-        if not isinstance(tag, str):
-            continue
-        # A credit span nested in another is the same credit.
-        if (tag.lower() in _CREDIT_TAGS or is_credit_element(element)) and not any(
-            parent in found for parent in element.iterancestors()
-        ):
-            found.append(element)
+        if isinstance(element.tag, str):
+            _add_credit_element(element, found)
     return found
+
+
+def _add_credit_element(element: Any, found: list[Any]) -> None:
+    """Add `element` to `found` if it is a credit span not nested in one already found."""
+    # A credit span nested in another is the same credit.
+    if (element.tag.lower() in _CREDIT_TAGS or is_credit_element(element)) and not (
+        found and any(parent in found for parent in element.iterancestors())
+    ):
+        found.append(element)
 
 
 _UNREADABLE = frozenset({"script", "style", "noscript", "template", "svg", "button"})
 
 
-def _collect_text(element: Any, skip: frozenset[Any] | set[Any], parts: list[str]) -> None:
+def _collect_text(element: Any, skip: Collection[Any], parts: list[str]) -> None:
     tag = element.tag
     tag = tag.lower() if isinstance(tag, str) else ""
     if tag and tag not in _UNREADABLE and element not in skip:
@@ -554,7 +570,13 @@ def _collect_text(element: Any, skip: frozenset[Any] | set[Any], parts: list[str
 
 def clean_text(text: str) -> str:
     """`text` with its whitespace collapsed to single spaces, then put through `clean_line`."""
-    text = _collapsed(text)
+    # `_collapsed` inlined, so printable text (most of it) is scanned for being so once.
+    if "  " not in text and text.isprintable():
+        text = text.strip(" ")
+        if unicodedata.is_normalized("NFC", text):
+            return text
+        return clean_line(text)
+    text = " ".join(text.split())
     if text.isprintable() and unicodedata.is_normalized("NFC", text):
         # Control, zero-width and odd space characters are all unprintable, so clean_line
         # would change nothing here: it only runs on text that holds one or is not in NFC.
