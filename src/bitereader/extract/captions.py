@@ -5,7 +5,7 @@ from __future__ import annotations
 import html as htmllib
 import re
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from typing import Any
 
 from bitereader.extract.text import clean_line
@@ -67,24 +67,61 @@ _CREDIT_HINT = re.compile(
     r"|Video)\b",
     re.IGNORECASE,
 )
-_HINT_WORDS = ("getty", "pictur", "photo", "image", "credit", "source", "illustration", "video")
-"""Lower-case stems of `_CREDIT_HINT`'s words: a tail holding none of them cannot match them."""
+_LABEL_STEMS = ("pictur", "photo", "image", "credit", "source", "illustration", "video")
+"""Lower-case stems of the label words: every case-blind match of one starts with a stem."""
 _CASE_FOLDS_TO_HINT = re.compile("[\u0130\u0131\u017f]")
 """The only non-ASCII characters a case-blind match equates with a letter of those words
 (İ and ı with i, ſ with s), which `str.lower` does not turn into them."""
+_TRAILER = re.compile(r"[\s.]*")
+_SEPARATORS = ";,|–—-"
+"""`_LABELLED`'s separators besides whitespace: `[\\s;,|–—-]` is these or `str.isspace`."""
+
+
+def _folds_oddly(text: str) -> bool:
+    """Does `text` hold a character that `str.lower` would hide from a case-blind match?"""
+    return not text.isascii() and _CASE_FOLDS_TO_HINT.search(text) is not None
+
+
+def _stem_starts(low: str) -> list[int]:
+    """Where any label stem starts in the lower-cased `low`, in order."""
+    starts = []
+    for stem in _LABEL_STEMS:
+        at = low.find(stem)
+        while at >= 0:
+            starts.append(at)
+            at = low.find(stem, at + 1)
+    starts.sort()
+    return starts
 
 
 def _credit_hint(line: str) -> bool:
     """Does the end of `line` hold something every credit form needs (`_CREDIT_HINT`)?"""
     pos = max(0, len(line) - CREDIT_MAX_CHARS)
     tail = line[pos:]
-    # The case-blind search tries every position; plain substring tests rule out most body
-    # paragraphs first, and only a tail that passes them pays for it.
-    if not ("/" in tail or "©" in tail or ")" in tail or _CASE_FOLDS_TO_HINT.search(tail)):
-        low = tail.lower()
-        if not any(word in low for word in _HINT_WORDS):
-            return False
-    return _CREDIT_HINT.search(line, pos) is not None
+    # The case-blind search tries every position, which costs microseconds a line; plain
+    # substring tests settle most tails exactly, and the search runs only from the first
+    # place a label word could start.
+    if "/" in tail or "©" in tail:
+        return True
+    # `\)[\s.]*$` can only match at the last ")".
+    if ")" in tail and _TRAILER.fullmatch(tail, tail.rfind(")") + 1):
+        return True
+    if _folds_oddly(tail):
+        return _CREDIT_HINT.search(line, pos) is not None
+    low = tail.lower()
+    if "getty" in low:
+        return True
+    if not (
+        "photo" in low
+        or "image" in low
+        or "credit" in low
+        or "source" in low
+        or "video" in low
+        or "pictur" in low
+        or "illustration" in low
+    ):
+        return False
+    return _CREDIT_HINT.search(line, pos + _stem_starts(low)[0]) is not None
 
 
 _LABEL_CUE = re.compile(
@@ -92,15 +129,69 @@ _LABEL_CUE = re.compile(
     r"\s*(?::|by\b)",
     re.I,
 )
+
+
+def _label_cue(tail: str) -> bool:
+    """`_LABEL_CUE.search(tail)`, with exact substring tests ruling out most tails first."""
+    if _folds_oddly(tail):
+        return _LABEL_CUE.search(tail) is not None
+    low = tail.lower()
+    if ":" not in tail and "by" not in low:
+        return False
+    starts = _stem_starts(low)
+    return bool(starts) and _LABEL_CUE.search(tail, starts[0]) is not None
+
+
 _CUES: dict[re.Pattern[str], Callable[[str], object]] = {
-    _LABELLED: _LABEL_CUE.search,
-    _PARENTHESISED_LABEL: lambda tail: ")" in tail and _LABEL_CUE.search(tail),
+    _LABELLED: _label_cue,
+    _PARENTHESISED_LABEL: lambda tail: ")" in tail and _label_cue(tail),
     _PARENTHESISED: lambda tail: ")" in tail and "/" in tail,
     _OUTLET_COLON: lambda tail: ")" in tail and ":" in tail,
     _SLASHED: lambda tail: "/" in tail,
     _GETTY: lambda tail: "Getty Images" in tail,
     _COPYRIGHT: lambda tail: "©" in tail,
 }
+# `_LABELLED` from its label on. Its lazy caption group made the engine try the label at every
+# position of the line; `_match_labelled` tries this only where a label word starts.
+_LABELLED_FROM_LABEL = re.compile(
+    r"\b(?P<label>Pictures?|Photo(?:graph)?s?|Images?|Credit|"
+    r"Photo credit|Image credit|Source|Illustration|Video)(?:\s*:|(?P<by>\s+by\b))\s*"
+    r"(?P<credit>[^:]{2,90}?)[\s.]*$",
+    re.IGNORECASE,
+)
+
+
+def _match_labelled(line: str) -> tuple[str, re.Match[str]] | None:
+    """`_LABELLED.match(line)` as (its caption text, a match holding the rest), found cheaply.
+
+    The caption group ends where the run of separators before some label starts, and a
+    label's match is the same whichever point of that run the caption stopped at; the shortest
+    caption so belongs to the first label position that matches. The caption group (`.*?`)
+    cannot hold a line break.
+    """
+    if _folds_oddly(line):
+        match = _LABELLED.match(line)
+        return (match["text"], match) if match else None
+    limit = line.find("\n")
+    if limit < 0:
+        limit = len(line)
+    for start in _stem_starts(line.lower()):
+        end = start
+        while end and (line[end - 1] in _SEPARATORS or line[end - 1].isspace()):
+            end -= 1
+        if end > limit:
+            # Later labels' separator runs start later still.
+            return None
+        if match := _LABELLED_FROM_LABEL.match(line, start):
+            return line[:end], match
+    return None
+
+
+def _match_plain(pattern: re.Pattern[str], line: str) -> tuple[str, re.Match[str]] | None:
+    match = pattern.match(line)
+    return (match["text"], match) if match else None
+
+
 _BOUNDARY = re.compile(r"[.!?’”)\]|–—-]$")
 _NAME_WORD = re.compile(r"^(?:[A-Z0-9][\w.&'’/-]*|/|via|for|de|van|von|da|al|bin|and|&)$")
 _CREDIT_WORD = re.compile(r"^[A-Z0-9(©]")
@@ -114,6 +205,12 @@ def split_credit(line: str) -> Caption | None:
     `Name/Getty Images` endings. A label followed by a sentence rather than a name is not a
     credit.
     """
+    split = _split(line)
+    return Caption(text=split[0], credit=split[1]) if split is not None else None
+
+
+def _split(line: str) -> tuple[str, str] | None:
+    """`split_credit` as (text, credit), for callers that build their own `Caption`."""
     if len(line) > 600 or not _credit_hint(line):
         return None
     tail = line[-CREDIT_MAX_CHARS:]
@@ -122,17 +219,20 @@ def split_credit(line: str) -> Caption | None:
         # (its lazy caption group) off lines that cannot end in that form.
         if not _CUES[pattern](tail):
             continue
-        match = pattern.match(line)
-        if match and _looks_like_credit(match["credit"]):
+        found = _match_labelled(line) if pattern is _LABELLED else _match_plain(pattern, line)
+        if found is None:
+            continue
+        caption, match = found
+        if _looks_like_credit(match["credit"]):
             if pattern is _LABELLED and match["by"] and not _is_name(match["credit"]):
                 continue
-            text = match["text"].strip()
+            text = caption.strip()
             if pattern is _LABELLED and text.endswith(("(", "[")):
                 continue
             if text and not _BOUNDARY.search(text) and _needs_boundary(pattern, match):
                 # "The Picture by Monet was sold", "bought by Getty Images": a sentence.
                 continue
-            return Caption(text=text, credit=match["credit"].strip())
+            return text, match["credit"].strip()
     return None
 
 
@@ -321,8 +421,16 @@ def is_credit_element(element: Any) -> bool:
 
 def caption_from_figure(figure: Any, paragraph: int | None = None) -> Caption | None:
     """Read a figure's caption and credit; fall back to its image's alt or title."""
-    block = next((el for el in figure.iterdescendants() if is_caption_block(el)), None)
-    text, credit = _text_and_credit(figure, block)
+    # One walk over the figure finds both its caption block and its credit spans.
+    block = None
+    credit_elements: list[Any] = []
+    for element in figure.iterdescendants():
+        if not isinstance(element.tag, str):
+            continue
+        if block is None and is_caption_block(element):
+            block = element
+        _add_credit_element(element, credit_elements)
+    text, credit = _text_and_credit(block, credit_elements)
     if not text:
         image = next((el for el in figure.iter("img", "IMG")), None)
         fallback = caption_from_image(image) if image is not None else None
@@ -334,28 +442,27 @@ def caption_from_figure(figure: Any, paragraph: int | None = None) -> Caption | 
 
 def caption_from_block(block: Any, paragraph: int | None = None) -> Caption | None:
     """Read a free-standing caption block (`<p class="caption">`) with any credit inside it."""
-    text, credit = _text_and_credit(block, block)
+    text, credit = _text_and_credit(block, _credit_elements(block))
     if not text and not credit:
         return None
     return Caption(text=text, credit=credit, paragraph=paragraph)
 
 
-def _text_and_credit(container: Any, text_block: Any | None) -> tuple[str, str | None]:
+def _text_and_credit(text_block: Any | None, credit_elements: list[Any]) -> tuple[str, str | None]:
     """A caption's text (its credit spans left out) and its credit.
 
-    The credit comes from the credit spans inside `container`, else from a credit at the end
-    of the text ("… Photo: Name").
+    The credit comes from the credit spans found in the caption's container (`_credit_elements`),
+    else from a credit at the end of the text ("… Photo: Name").
     """
-    credit_elements = _credit_elements(container)
     text = ""
     if text_block is not None:
-        text = clean_text(element_text(text_block, skip=frozenset(credit_elements)))
+        text = clean_text(element_text(text_block, skip=credit_elements))
     credit = None
     for element in credit_elements:
         if credit := clean_credit(element_text(element)):
             break
-    if text and credit is None and (split := split_credit(text)) is not None:
-        text, credit = split.text, split.credit
+    if text and credit is None and (split := _split(text)) is not None:
+        text, credit = split
     return text, credit
 
 
@@ -373,7 +480,7 @@ def caption_from_image(image: Any, paragraph: int | None = None) -> Caption | No
     return None
 
 
-def element_text(element: Any, skip: frozenset[Any] | set[Any] = frozenset()) -> str:
+def element_text(element: Any, skip: Collection[Any] = frozenset()) -> str:
     """The text inside `element`, leaving out scripts, styles and any subtree in `skip`."""
     parts: list[str] = []
     _collect_text(element, skip, parts)
@@ -428,21 +535,24 @@ def _credit_elements(container: Any) -> list[Any]:
     """
     found: list[Any] = []
     for element in container.iterdescendants():
-        tag = element.tag
-        if not isinstance(tag, str):
-            continue
-        # A credit span nested in another is the same credit.
-        if (tag.lower() in _CREDIT_TAGS or is_credit_element(element)) and not any(
-            parent in found for parent in element.iterancestors()
-        ):
-            found.append(element)
+        if isinstance(element.tag, str):
+            _add_credit_element(element, found)
     return found
+
+
+def _add_credit_element(element: Any, found: list[Any]) -> None:
+    """Add `element` to `found` if it is a credit span not nested in one already found."""
+    # A credit span nested in another is the same credit.
+    if (element.tag.lower() in _CREDIT_TAGS or is_credit_element(element)) and not (
+        found and any(parent in found for parent in element.iterancestors())
+    ):
+        found.append(element)
 
 
 _UNREADABLE = frozenset({"script", "style", "noscript", "template", "svg", "button"})
 
 
-def _collect_text(element: Any, skip: frozenset[Any] | set[Any], parts: list[str]) -> None:
+def _collect_text(element: Any, skip: Collection[Any], parts: list[str]) -> None:
     tag = element.tag
     tag = tag.lower() if isinstance(tag, str) else ""
     if tag and tag not in _UNREADABLE and element not in skip:
@@ -460,7 +570,13 @@ def _collect_text(element: Any, skip: frozenset[Any] | set[Any], parts: list[str
 
 def clean_text(text: str) -> str:
     """`text` with its whitespace collapsed to single spaces, then put through `clean_line`."""
-    text = _collapsed(text)
+    # `_collapsed` inlined, so printable text (most of it) is scanned for being so once.
+    if "  " not in text and text.isprintable():
+        text = text.strip(" ")
+        if unicodedata.is_normalized("NFC", text):
+            return text
+        return clean_line(text)
+    text = " ".join(text.split())
     if text.isprintable() and unicodedata.is_normalized("NFC", text):
         # Control, zero-width and odd space characters are all unprintable, so clean_line
         # would change nothing here: it only runs on text that holds one or is not in NFC.

@@ -66,6 +66,12 @@ _TELLING_ATTRIBUTES = frozenset({"class", "style", "hidden", "aria-hidden"})
 """The attributes `_is_widget`, `is_figure`, `is_caption_block` and `is_credit_element` read:
 any other element without one of them is plain (links' `href` being the common case)."""
 _TAG = re.compile(r"<[^>]*>")
+_PLAIN_INLINE = frozenset(
+    {"a", "b", "i", "em", "strong", "span", "small", "cite", "code", "sup", "sub", "u", "s",
+     "mark", "abbr", "time", "q", "del", "ins", "kbd", "var", "samp", "font"}
+)  # fmt: skip
+"""Inline tags that are neither blocks, dropped nor special: such an element with no children
+and no telling attribute only adds its text, which `_Walker.walk` then reads in place."""
 
 
 def html_to_parts(html: str) -> HtmlParts:
@@ -143,7 +149,17 @@ class _Walker:
         if text := element.text:
             self.buffer.append(text)
         for child in element:
-            self.walk(child)
+            # A link or emphasis holding only text (most children of a paragraph) is read
+            # here, saving a call that would only add its text.
+            if (
+                child.tag in _PLAIN_INLINE
+                and not len(child)
+                and _TELLING_ATTRIBUTES.isdisjoint(child.keys())
+            ):
+                if text := child.text:
+                    self.buffer.append(text)
+            else:
+                self.walk(child)
             if tail := child.tail:
                 self.buffer.append(tail)
         if block and self.buffer:
