@@ -33,9 +33,13 @@ _DOUBLE_OPENER = re.compile(r'["“„«](?<![^\s(\[—–-].)(?=\S)')
 _ELISION_RE = re.compile(r"(?:" + "|".join(ELISIONS) + r")\b", re.IGNORECASE)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class MarkSpan:
-    """A top-level quotation in one paragraph: the offsets of its marks."""
+    """A top-level quotation in one paragraph: the offsets of its marks.
+
+    Treated as immutable, though not frozen: every quote gets one, and a frozen dataclass's
+    `__init__` (a guarded setattr per field) cost a quarter of pairing the marks.
+    """
 
     paragraph: int
     open: int
