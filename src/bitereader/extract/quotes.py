@@ -341,7 +341,7 @@ def _sentences(masked: str) -> list[tuple[int, int]]:
     """Sentence spans in a masked paragraph; quoted words never split a sentence."""
     bounds: list[tuple[int, int]] = []
     start = 0
-    for m in _SENTENCE_END.finditer(masked):
+    for m in _sentence_ends(masked):
         stop = m.start()
         if masked[stop] == "." and _abbreviation_before(masked, stop):
             continue
@@ -356,6 +356,34 @@ def _sentences(masked: str) -> list[tuple[int, int]]:
     if start < len(masked):
         bounds.append((start, len(masked)))
     return bounds or [(0, len(masked))]
+
+
+_STOPS = ".!?…"
+"""The marks a `_SENTENCE_END` match opens with."""
+
+
+def _sentence_ends(masked: str) -> list[re.Match[str]]:
+    """What `_SENTENCE_END.finditer(masked)` finds, with the pattern tried only at the stops.
+
+    On its way to a match the engine reads every character (most of the cost of splitting a
+    paragraph); str.find jumps to the few stops, and every match starts at one.
+    """
+    stops: list[int] = []
+    for mark in _STOPS:
+        at = masked.find(mark)
+        while at >= 0:
+            stops.append(at)
+            at = masked.find(mark, at + 1)
+    stops.sort()
+    ends: list[re.Match[str]] = []
+    done = 0
+    for at in stops:
+        if at >= done:  # a stop inside the previous match ("?!", "...") starts no other
+            m = _SENTENCE_END.match(masked, at)
+            if m is not None:
+                ends.append(m)
+                done = m.end()
+    return ends
 
 
 def _abbreviation_before(masked: str, stop: int) -> bool:
