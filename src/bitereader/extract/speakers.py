@@ -7,8 +7,10 @@ for a speaker?" and "who does this pronoun or short name mean, at this point in 
 from __future__ import annotations
 
 import bisect
+import operator
 import re
 import unicodedata
+from collections.abc import Iterable
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import Literal, NamedTuple
@@ -296,13 +298,19 @@ class _RunText(NamedTuple):
 
 def _all_runs(text: str) -> tuple[list[int], list[int], list[Run]]:
     """Every run in `text`, found by jumping from one capitalised word to the next."""
-    starts = [m.start() for m in _CAPITAL.finditer(text)]
+    starts: Iterable[int]
     if "-" in text and _HYPHEN_CAPITAL.search(text):
-        starts = sorted(starts + [m.start() for m in _PARTICLE_START.finditer(text)])
+        starts = sorted(
+            [m.start() for m in _CAPITAL.finditer(text)]
+            + [m.start() for m in _PARTICLE_START.finditer(text)]
+        )
+    else:
+        starts = map(_match_start, _CAPITAL.finditer(text))  # no list: read once, in order
     runs: list[Run] = []
     rev = ""
     done = 0
     cache = _ARTICLE.get()
+    names = cache.names if cache is not None else None
     for s in starts:
         if s < done:
             continue
@@ -311,20 +319,27 @@ def _all_runs(text: str) -> tuple[list[int], list[int], list[Run]]:
             if c.isalnum() or (c in _NOT_WORD_START and not _word_start(text, s)):
                 continue  # inside a word ("McDonald")
         plain = _PLAIN_RUN.match(text, s)
+        if plain is not None:
+            gap_after, after = plain.groups()
         # (Unless the next word is a particle after a space, which may carry the run on:
         # "Ludwig van Beethoven".)
-        if plain is not None and (plain.group(1) != " " or plain.group(2) not in _PARTICLES):
+        if plain is not None and (gap_after != " " or after not in _PARTICLES):
             end = plain.start(1)
             words = tuple(text[s:end].split(" "))
             possessive = False
-            after, gap_after = plain.group(2, 1)
         else:
             found = _read_run(text, s)
             if found is None:
                 continue
             end, words, possessive, after, gap_after = found
         done = end
-        name = _named(words, after, s, cache)
+        # `_named`'s answer for words seen before in the article, read here: most runs are
+        # ("The", "But", a name again) and a call per run is a good part of their cost.
+        name = names.get((words, after in SPEECH_FORMS), _UNSEEN) if names is not None else _UNSEEN
+        if name is _UNSEEN:
+            name = _named(words, after, s, cache)
+        elif name is not None and name.start != s:
+            name = _tuple_new(Name, (name.kind, name.text, name.titles, s))
         before = before2 = ""
         if s and name is not None and name.kind not in ("place", "title"):
             rev = rev or text[::-1]
@@ -336,6 +351,9 @@ def _all_runs(text: str) -> tuple[list[int], list[int], list[Run]]:
         fields = (s, end, words, possessive, before, before2, after, gap_after, name)
         runs.append(_tuple_new(Run, fields))
     return [r.start for r in runs], [r.end for r in runs], runs
+
+
+_match_start = operator.methodcaller("start")
 
 
 def _read_run(text: str, s: int) -> _RunText | None:
