@@ -45,7 +45,8 @@ for path in sorted(data.rglob("*.txt")):
 for path in sorted(data.rglob("*.html")):
     print(path.name, html_to_parts(path.read_text(errors="replace")))
 for path in sorted((data / "feeds").glob("*.xml")):
-    print(path.name, [(a.quotes, a.captions, a.paragraphs) for a in parse_feed(path.read_bytes()).articles])
+    articles = parse_feed(path.read_bytes()).articles
+    print(path.name, [(a.quotes, a.captions, a.paragraphs) for a in articles])
 """
 
 
