@@ -1,8 +1,9 @@
 """Build bitereader, compiling its text extractors with Cython where a C compiler is at hand.
 
 The compiled modules are the same Python source, run without the interpreter's per-bytecode
-cost: quote extraction takes about a quarter less time. Everything else is in pyproject.toml. Without Cython or a C compiler, or with BITEREADER_PURE_PYTHON=1 set,
-the package is built as plain Python and behaves the same, only slower.
+cost: quote extraction takes about a quarter less time. Everything else is in pyproject.toml.
+Without Cython or a C compiler, or with BITEREADER_PURE_PYTHON=1 set, the package is built as
+plain Python and behaves the same, only slower.
 """
 
 from __future__ import annotations
