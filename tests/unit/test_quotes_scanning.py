@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 from bitereader.extract import quote_marks, quotes
 from bitereader.extract.quotes import extract_quotes
+from bitereader.extract.text import offsets_of
 
 _TEXT = st.text(alphabet="aImyouwWOrsel’'.-, \n\x00“”\"A?:;—–", max_size=120)
 
@@ -50,7 +51,7 @@ def test_sentence_end_and_breaks_match_the_plain_patterns(text: str) -> None:
 @given(_TEXT)
 def test_double_mark_offsets(text: str) -> None:
     plain = [m.start() for m in re.finditer(r'["“”„«»]', text)]
-    assert quote_marks._offsets_of(text, quote_marks.DOUBLE_MARKS) == plain
+    assert offsets_of(text, quote_marks.DOUBLE_MARKS) == plain
 
 
 def test_according_search_matches_the_pattern() -> None:

@@ -8,7 +8,7 @@ import unicodedata
 from collections.abc import Callable, Collection, Iterable
 from typing import Any
 
-from bitereader.extract.text import clean_line
+from bitereader.extract.text import clean_line, offsets_of
 from bitereader.models import Caption
 
 # Labels that introduce a credit at the end of a caption line ("Photo: Name", "Photo by Name").
@@ -82,18 +82,6 @@ def _folds_oddly(text: str) -> bool:
     return not text.isascii() and _CASE_FOLDS_TO_HINT.search(text) is not None
 
 
-def _stem_starts(low: str) -> list[int]:
-    """Where any label stem starts in the lower-cased `low`, in order."""
-    starts = []
-    for stem in _LABEL_STEMS:
-        at = low.find(stem)
-        while at >= 0:
-            starts.append(at)
-            at = low.find(stem, at + 1)
-    starts.sort()
-    return starts
-
-
 def _credit_hint(line: str) -> bool:
     """Does the end of `line` hold something every credit form needs (`_CREDIT_HINT`)?"""
     pos = max(0, len(line) - CREDIT_MAX_CHARS)
@@ -121,7 +109,7 @@ def _credit_hint(line: str) -> bool:
         or "illustration" in low
     ):
         return False
-    return _CREDIT_HINT.search(line, pos + _stem_starts(low)[0]) is not None
+    return _CREDIT_HINT.search(line, pos + offsets_of(low, _LABEL_STEMS)[0]) is not None
 
 
 _LABEL_CUE = re.compile(
@@ -138,7 +126,7 @@ def _label_cue(tail: str) -> bool:
     low = tail.lower()
     if ":" not in tail and "by" not in low:
         return False
-    starts = _stem_starts(low)
+    starts = offsets_of(low, _LABEL_STEMS)
     return bool(starts) and _LABEL_CUE.search(tail, starts[0]) is not None
 
 
@@ -175,7 +163,7 @@ def _match_labelled(line: str) -> tuple[str, re.Match[str]] | None:
     limit = line.find("\n")
     if limit < 0:
         limit = len(line)
-    for start in _stem_starts(line.lower()):
+    for start in offsets_of(line.lower(), _LABEL_STEMS):
         end = start
         while end and (line[end - 1] in _SEPARATORS or line[end - 1].isspace()):
             end -= 1

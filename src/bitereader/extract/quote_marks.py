@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from bitereader.extract.quote_lexicon import ELISIONS
+from bitereader.extract.text import offsets_of
 
 Style = Literal["double", "single"]
 
@@ -58,9 +59,9 @@ def choose_style(paragraphs: Sequence[str]) -> Style:
     text = "\n".join(paragraphs)
     # The openers' marks found with str.find, then each checked where it stands: the same
     # count as a search, which would test every character against the marks.
-    doubles = sum(1 for at in _offsets_of(text, '"“„«') if _DOUBLE_OPENER.match(text, at))
+    doubles = sum(1 for at in offsets_of(text, '"“„«') if _DOUBLE_OPENER.match(text, at))
     singles = 0
-    for at in _offsets_of(text, "'‘"):
+    for at in offsets_of(text, "'‘"):
         m = _SINGLE_OPENER.match(text, at)
         if m and not _ELISION_RE.match(text, m.end()):
             singles += 1
@@ -116,27 +117,11 @@ def _possessive_like(text: str, i: int) -> bool:
     return bool(after) and after.islower()
 
 
-def _offsets_of(text: str, chars: str) -> list[int]:
-    """Every offset in `text` holding one of `chars`, in order.
-
-    str.find per character beats a regular expression's match objects: a paragraph holds
-    few marks.
-    """
-    offsets: list[int] = []
-    for ch in chars:
-        at = text.find(ch)
-        while at >= 0:
-            offsets.append(at)
-            at = text.find(ch, at + 1)
-    offsets.sort()
-    return offsets
-
-
 def _pair_double(text: str) -> tuple[list[tuple[int, int]], list[int]]:
     """Pair double marks with a stack so nested pairs stay inside the outer quote."""
     pairs: list[tuple[int, int]] = []
     stack: list[int] = []
-    marks = _offsets_of(text, DOUBLE_MARKS)
+    marks = offsets_of(text, DOUBLE_MARKS)
     for i in marks:
         kind = _classify_double(text, i)
         if kind == _OPEN or (kind == _EITHER and not stack):

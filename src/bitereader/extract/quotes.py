@@ -57,6 +57,7 @@ from bitereader.extract.speakers import (
     runs_in,
     subject_like,
 )
+from bitereader.extract.text import offsets_of
 from bitereader.models import Quote, QuoteKind
 
 _PARA = 1_000_000
@@ -368,16 +369,9 @@ def _sentence_ends(masked: str) -> list[re.Match[str]]:
     On its way to a match the engine reads every character (most of the cost of splitting a
     paragraph); str.find jumps to the few stops, and every match starts at one.
     """
-    stops: list[int] = []
-    for mark in _STOPS:
-        at = masked.find(mark)
-        while at >= 0:
-            stops.append(at)
-            at = masked.find(mark, at + 1)
-    stops.sort()
     ends: list[re.Match[str]] = []
     done = 0
-    for at in stops:
+    for at in offsets_of(masked, _STOPS):
         if at >= done:  # a stop inside the previous match ("?!", "...") starts no other
             m = _SENTENCE_END.match(masked, at)
             if m is not None:
