@@ -277,6 +277,10 @@ def extract_quotes(paragraphs: Sequence[str]) -> tuple[Quote, ...]:
     spans = find_spans(paragraphs, style)
     paras = [_analyse(i, text, spans[i]) for i, text in enumerate(paragraphs)]
     cands = _candidates(paras)
+    if not cands:
+        # Nothing later adds a candidate (`_attribute` only fills in or drops the ones given),
+        # so the cast, the dearest part of a short item, need not be learnt.
+        return ()
     token = _COMMON.set(_CommonWords(paras))
     try:
         with run_cache():
