@@ -101,6 +101,9 @@ def trie_pattern(words: frozenset[str]) -> str:
     return build(trie)
 
 
+_VERB_INITIALS = frozenset(form[0] for form in SPEECH_FORMS)
+"""The letters a speech verb can start with."""
+
 _SHORT_STRETCH = 32
 """Below this many characters a plain search costs less than the skipping one."""
 
@@ -108,11 +111,13 @@ _SHORT_STRETCH = 32
 class _SpeechVerbs:
     """Finds speech verbs with one trie-shaped expression, whole words only."""
 
-    pattern = r"\b" + trie_pattern(SPEECH_FORMS) + r"\b"
+    trie = trie_pattern(SPEECH_FORMS)
+    """The verbs as one alternation, with no boundaries, for composing patterns."""
+    pattern = r"\b" + trie + r"\b"
     """The verbs as a regular expression, for composing anchored patterns."""
 
     def __init__(self) -> None:
-        trie = trie_pattern(SPEECH_FORMS)
+        trie = self.trie
         self._re = re.compile(r"(?<![\w’'-])" + trie + r"(?![\w’'-])")
         # The same verbs, each found with the character before it. A pattern that opens with
         # a look-behind is tried at every position; one that opens with a character class
@@ -126,14 +131,25 @@ class _SpeechVerbs:
         """Each speech verb in `text[pos:endpos]`."""
         return self._re.finditer(text, pos, len(text) if endpos is None else endpos)
 
+    def match(self, text: str, pos: int, endpos: int) -> re.Match[str] | None:
+        """The speech verb that starts right at `pos` in `text[:endpos]`, if one does."""
+        # Setting up a match costs more than looking at the one letter a verb opens with.
+        if pos < 0 or text[pos : pos + 1] in _VERB_INITIALS:
+            return self._re.match(text, pos, endpos)
+        return None
+
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
         """The first speech verb in `text[pos:endpos]`, if any."""
         end = len(text) if endpos is None else endpos
         if end - pos < _SHORT_STRETCH:
             return self._re.search(text, pos, end)  # too short to repay the two extra calls
-        m = self._re.match(text, pos, end)
-        if m is not None:
-            return m  # (a verb right at `pos` has the character before it outside the range)
+        # A verb right at `pos` (whose character before lies outside the range) opens with a
+        # verb's first letter: the stretch mostly opens with another, and setting up a match
+        # costs more than looking at that one character.
+        if pos < 0 or text[pos : pos + 1] in _VERB_INITIALS:
+            m = self._re.match(text, pos, end)
+            if m is not None:
+                return m
         m = self._after_break.search(text, pos, end)
         # The verb matched on its own, so callers get the match `self._re.search` returns.
         return None if m is None else self._re.match(text, m.start(1), end)

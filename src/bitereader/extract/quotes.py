@@ -526,20 +526,52 @@ def _first_speech_verb(masked: str, lo: int, hi: int) -> re.Match[str] | None:
         lo = run.end() if run is not None else hi
 
 
+_VERB_OR_CAPITAL = re.compile(
+    r"[^a-zA-Z0-9_’'-](?:(?<=\s)[A-Z]|(?<![\w’'-])(" + SPEECH_VERB_RE.trie + r")(?![\w’'-]))"
+)
+"""After a break, a capital (when the break is a space) or a speech verb, whichever comes first:
+`SPEECH_VERB_RE`'s skipping search with `_HAS_CAPITAL` as a second branch."""
+
+
+def _verb_before_capital(masked: str, lo: int, hi: int) -> tuple[int, str] | None:
+    """Where the first speech verb in `masked[lo:hi]` starts, and the verb, unless a capital after
+    a space comes first: `_first_speech_verb(masked, lo, cap)`, where `cap` is where
+    `_HAS_CAPITAL.search(masked, lo + 1, hi)` finds one (else `hi`).
+
+    Searching for both at once reads the stretch once, up to whichever comes first, where
+    finding the capital first read up to it (or to `hi`), and then the verb search again.
+    """
+    at = lo
+    while True:
+        # Quoted words are stepped over as in `_first_speech_verb`: they hold neither a verb
+        # nor a capital, and a capital just after them has a mask, not a space, before it.
+        hole = masked.find(_MASK, at, hi)
+        stop = hi if hole < 0 else hole
+        verb = SPEECH_VERB_RE.match(masked, at, stop)
+        if verb is not None:
+            return at, verb.group()  # (its break, if any, lies before the stretch)
+        m = _VERB_OR_CAPITAL.search(masked, at, stop)
+        if m is not None:
+            return None if m.start(1) < 0 else (m.start(1), m.group(1))
+        if hole < 0:
+            return None
+        run = _MASKED_RUN.match(masked, hole, hi)
+        at = run.end() if run is not None else hi
+
+
 def _learn_described(cast: Cast, para: _Para, s: int, e: int) -> None:
     """An unnamed speaker ("the son of one victim said …") can be what a later "he" means."""
     # A capital before the sentence's first speech verb means a named subject, and a quote's
     # end before it means a quote first: nothing to learn here either way. Verbs are lower case
     # words, so only the stretch before the first capital and the first quote's end is searched.
     close = para.masked.find(_CLOSE_MARK, s, e)
-    limit = e if close < 0 else close
-    capital = _HAS_CAPITAL.search(para.masked, s + 1, limit)
-    m = _first_speech_verb(para.masked, s, limit if capital is None else capital.start())
-    if not m or m.group() in NOUN_LIKE_FORMS:
+    found = _verb_before_capital(para.masked, s, e if close < 0 else close)
+    if found is None or found[1] in NOUN_LIKE_FORMS:
         return
-    if not _DESCRIBED_HEAD.search(para.masked[s : m.start()].lower()):
+    verb_at = found[0]
+    if not _DESCRIBED_HEAD.search(para.masked[s:verb_at].lower()):
         return  # no word that could head a describing phrase: no need to parse the subject
-    who = _subject(para.masked, s, m.start())
+    who = _subject(para.masked, s, verb_at)
     if who is None or who.kind != "desc":
         return
     words = who.text.lower().split()
