@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from bitereader.extract import quotes
@@ -89,3 +89,93 @@ def test_speech_verb_match_is_the_plain_match(text: str, data: st.DataObject) ->
     found = SPEECH_VERB_RE.match(text, lo, hi)
     plain = SPEECH_VERB_RE._re.match(text, lo, hi)
     assert (found and (found.span(), found.group())) == (plain and (plain.span(), plain.group()))
+
+
+def _plain_segments(masked: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """`quotes._segments` with no shortcut: every stretch split by the pattern, then filtered."""
+    chunk = masked[lo:hi]
+    if "(" in chunk:
+        chunk = quotes._PARENS.sub(lambda m: " " * len(m.group()), chunk)
+    if "—" in chunk or "–" in chunk or "--" in chunk:
+        chunk = quotes._DASH_ASIDE.sub(lambda m: " " + "," * (len(m.group()) - 2) + " ", chunk)
+    segs: list[tuple[int, int]] = []
+    start = 0
+    for m in quotes._SEGMENT_BREAK.finditer(chunk):
+        segs.append((lo + start, lo + m.start()))
+        start = m.end()
+    segs.append((lo + start, hi))
+    return [(a, b) for a, b in segs if masked[a:b].strip()]
+
+
+_CLAUSE_PIECES = st.sampled_from(
+    [
+        "said", "the", "man", "Ann Lee", " ", " ", "  ", ",", ";", ":", "—", "–", " – ", "--",
+        " -- ", "-", "(", ")", "\x00", "“", "”", "\n", "x",
+    ]
+)  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_CLAUSE_PIECES, max_size=16).map("".join), st.data())
+def test_segments_are_the_plain_split(text: str, data: st.DataObject) -> None:
+    lo = data.draw(st.integers(0, len(text)))
+    hi = data.draw(st.integers(lo, len(text)))
+    assert quotes._segments(text, lo, hi) == _plain_segments(text, lo, hi)
+
+
+def _plain_description(seg: str, pos: int) -> tuple[str, int] | None:
+    """`quotes._description`'s answer worked out over every word, the verbs found by pattern."""
+    text = seg.strip(" ,;:—–-\x00“”")
+    words = text.split()
+    if not words:
+        return None
+    low = [w.lower() for w in words]
+    if (
+        low[0] in quotes._SUBORDINATORS
+        or low[0] == "according"
+        or (low[0] in quotes.PREPOSITIONS and low[0] != "of")
+    ):
+        return None
+    cut = len(words)
+    for i, w in enumerate(low[1:], 1):
+        if w in quotes._ADVERB_WORDS or SPEECH_VERB_RE._re.fullmatch(w) or w in ("and", "but"):
+            cut = i
+            break
+    words, low = words[:cut], low[:cut]
+    if not words or len(words) > 12 or low[-1] in quotes.TIME_WORDS:
+        return None
+    possessive = words[0][:1].isupper() and quotes._POSSESSIVE_END.search(words[0])
+    head = low[-1].rstrip("s")
+    if (
+        low[0] in quotes.DETERMINERS
+        or low[0] in quotes._PERSON_HEADS
+        or (low[0] in quotes.ROLE_NOUNS and len(low) > 1 and low[1] == "of")
+        or low[-1] in quotes.ROLE_NOUNS
+        or head in quotes.ROLE_NOUNS
+        or possessive
+        or any(w in quotes.WRITTEN_SOURCES for w in low)
+        or quotes._PLURAL_LEAD.match(text)
+    ):
+        if low[0] not in quotes.DETERMINERS and not possessive and len(words) > 4:
+            return None
+        return " ".join(words), pos
+    return None
+
+
+_PHRASE_WORDS = st.sampled_from(
+    [
+        "the", "a", "one", "of", "spokesperson", "people", "workers", "police", "city", "said",
+        "also", "and", "but", "yesterday", "Council’s", "statement", "Engineers", "at", "when",
+        "according", "children", "report", ",", "\x00", "“",
+    ]
+)  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_PHRASE_WORDS, max_size=20).map(" ".join), st.integers(0, 99))
+# Twelve words, then the cut: the longest description, and one more word makes none.
+@example("the one of the city people workers police city people workers police also said", 0)
+@example("the one of the city people workers police city people workers police city also", 0)
+def test_description_is_the_plain_reading(seg: str, pos: int) -> None:
+    found = quotes._description(seg, pos)
+    assert (found and (found.text, found.pos)) == _plain_description(seg, pos)
