@@ -527,10 +527,13 @@ def _first_speech_verb(masked: str, lo: int, hi: int) -> re.Match[str] | None:
 
 
 _VERB_OR_CAPITAL = re.compile(
-    r"[^a-zA-Z0-9_’'-](?:(?<=\s)[A-Z]|(?<![\w’'-])(" + SPEECH_VERB_RE.trie + r")(?![\w’'-]))"
+    r"[^a-zA-Z0-9_’'-](?<![\w’'-])(?:[A-Z](?<=\s[A-Z])|(" + SPEECH_VERB_RE.trie + r")(?![\w’'-]))"
 )
 """After a break, a capital (when the break is a space) or a speech verb, whichever comes first:
-`SPEECH_VERB_RE`'s skipping search with `_HAS_CAPITAL` as a second branch."""
+`SPEECH_VERB_RE`'s skipping search with `_HAS_CAPITAL` as another branch. The capital comes
+first, opening with its class, which the engine tests before entering the branch; the look-behind
+(which a space passes too) is checked once for both. Compiling it costs ~10 ms at import, repaid
+in a few dozen articles."""
 
 
 def _verb_before_capital(masked: str, lo: int, hi: int) -> tuple[int, str] | None:
