@@ -622,9 +622,7 @@ def _appositive_role(masked: str, after: int, limit: int) -> str | None:
     words = role.split()
     if not _ADVERB_WORDS.isdisjoint(role.lower().split()) or not SPEECH_FORMS.isdisjoint(words):
         return None  # "For Mrs Hale, the priority is simpler": a clause, not a role
-    if len(words) < 2 or (any(w[:1].isupper() for w in words[1:2]) and "of" not in words):
-        return _clean_role(role) if len(words) >= 2 else None
-    return _clean_role(role)
+    return _clean_role(role) if len(words) >= 2 else None
 
 
 def _pre_role(masked: str, s: int, run_start: int, name: Name) -> str | None:
