@@ -512,20 +512,6 @@ _DESCRIBED_HEAD = re.compile(
 _MASKED_RUN = re.compile(_MASK + "+")
 
 
-def _first_speech_verb(masked: str, lo: int, hi: int) -> re.Match[str] | None:
-    """`SPEECH_VERB_RE.search(masked, lo, hi)`, stepping over the masked words of quotes (no
-    verb starts, ends or lies in them) instead of searching them a character at a time."""
-    while True:
-        hole = masked.find(_MASK, lo, hi)
-        if hole < 0:
-            return SPEECH_VERB_RE.search(masked, lo, hi)
-        m = SPEECH_VERB_RE.search(masked, lo, hole)
-        if m is not None:
-            return m
-        run = _MASKED_RUN.match(masked, hole, hi)
-        lo = run.end() if run is not None else hi
-
-
 _VERB_OR_CAPITAL = re.compile(
     r"[^a-zA-Z0-9_’'-](?<![\w’'-])(?:[A-Z](?<=\s[A-Z])|(" + SPEECH_VERB_RE.trie + r")(?![\w’'-]))"
 )
@@ -538,7 +524,7 @@ in a few dozen articles."""
 
 def _verb_before_capital(masked: str, lo: int, hi: int) -> tuple[int, str] | None:
     """Where the first speech verb in `masked[lo:hi]` starts, and the verb, unless a capital after
-    a space comes first: `_first_speech_verb(masked, lo, cap)`, where `cap` is where
+    a space comes first: `SPEECH_VERB_RE.search(masked, lo, cap)`, where `cap` is where
     `_HAS_CAPITAL.search(masked, lo + 1, hi)` finds one (else `hi`).
 
     Searching for both at once reads the stretch once, up to whichever comes first, where
@@ -546,7 +532,7 @@ def _verb_before_capital(masked: str, lo: int, hi: int) -> tuple[int, str] | Non
     """
     at = lo
     while True:
-        # Quoted words are stepped over as in `_first_speech_verb`: they hold neither a verb
+        # Quoted words (masked) are stepped over, not searched: they hold neither a verb
         # nor a capital, and a capital just after them has a mask, not a space, before it.
         hole = masked.find(_MASK, at, hi)
         stop = hi if hole < 0 else hole
