@@ -191,14 +191,19 @@ class FeedStore:
         *,
         now: datetime,
         digests: Mapping[str, str] | None = None,
+        update: FeedUpdate | None = None,
     ) -> ItemCounts:
-        """Store a batch of a feed's items (as save_refresh does) without touching the feed.
+        """Store a batch of a feed's items (as save_refresh does); with `update`, also what the
+        feed's fetch found, in the same transaction (the last batch of a refresh).
 
         `rows` are item_row of the built articles; `digests` maps guids to the fingerprint of
         the raw item each article was built from.
         """
         with self.db.transaction() as conn:
-            return _save_items(conn, feed_id, rows, to_epoch(now) or 0, digests or {})
+            counts = _save_items(conn, feed_id, rows, to_epoch(now) or 0, digests or {})
+            if update is not None:
+                _record_refresh(conn, feed_id, update, now)
+            return counts
 
     def item_digests(self, feed_id: int, guids: Sequence[str]) -> dict[str, str]:
         """The stored raw-item fingerprints of those of these guids the feed already has."""
@@ -226,25 +231,32 @@ class FeedStore:
         with self.db.transaction() as conn:
             rows = [item_row(article) for article in articles]
             counts = _save_items(conn, feed_id, rows, to_epoch(now) or 0, {})
-            conn.execute(
-                "UPDATE feeds SET last_refresh = ?, last_status = 'updated', last_error = NULL, "
-                "retry_after = NULL, etag = ?, last_modified = ?, body_hash = ?, "
-                "title = coalesce(?, title), site_url = coalesce(?, site_url), warning = ? "
-                "WHERE id = ?",
-                (
-                    to_epoch(now),
-                    update.etag,
-                    update.last_modified,
-                    update.body_hash,
-                    update.title,
-                    update.site_url,
-                    update.warning,
-                    feed_id,
-                ),
-            )
-            if update.url:
-                _move(conn, feed_id, update.url)
+            _record_refresh(conn, feed_id, update, now)
             return counts
+
+
+def _record_refresh(
+    conn: sqlite3.Connection, feed_id: int, update: FeedUpdate, now: datetime
+) -> None:
+    """A successful refresh: its time, validators, title and any move."""
+    conn.execute(
+        "UPDATE feeds SET last_refresh = ?, last_status = 'updated', last_error = NULL, "
+        "retry_after = NULL, etag = ?, last_modified = ?, body_hash = ?, "
+        "title = coalesce(?, title), site_url = coalesce(?, site_url), warning = ? "
+        "WHERE id = ?",
+        (
+            to_epoch(now),
+            update.etag,
+            update.last_modified,
+            update.body_hash,
+            update.title,
+            update.site_url,
+            update.warning,
+            feed_id,
+        ),
+    )
+    if update.url:
+        _move(conn, feed_id, update.url)
 
 
 def _move(conn: sqlite3.Connection, feed_id: int, url: str) -> None:
