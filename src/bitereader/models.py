@@ -84,9 +84,21 @@ def content_hash(headline: str, paragraphs: tuple[str, ...] | list[str]) -> str:
     """Hash the headline and body, ignoring case and spacing differences."""
     digest = hashlib.blake2b(digest_size=16)
     for part in (headline, *paragraphs):
-        digest.update(" ".join(part.split()).casefold().encode())
+        digest.update(_single_spaced(part).casefold().encode())
         digest.update(b"\x00")
     return digest.hexdigest()
+
+
+def _single_spaced(text: str) -> str:
+    """The text with each run of white space made one space and none at either end.
+
+    Text is mostly single-spaced already, which is quick to check: a printable string's only
+    white space is the plain space (every other space character is not printable). Splitting
+    the words out and joining them again costs several times as much.
+    """
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text
+    return " ".join(text.split())
 
 
 @dataclass(frozen=True, slots=True)

@@ -179,34 +179,44 @@ class FeedRefresher:
         builder.expect(len(fetched.body))
         try:
             stream = await builder.open(fetched)
-            changed = partial(self._changed_items, feed.id)
+            # A feed with nothing stored yet has no digests to look up.
+            changed = partial(self._changed_items, feed.id if feed.item_count else None)
             # Items are built while the rest are read, and batches are stored as they are built,
-            # in feed order. The validators go in last: a refresh cut short fetches the whole
+            # in feed order, each held back until the next comes: the last goes in with the
+            # feed's validators, in one transaction, and a refresh cut short fetches the whole
             # feed again. If storing fails, aclosing drops the chunks still queued at once.
+            held: tuple[list[ItemRow], dict[str, str]] = ([], {})
             async with aclosing(builder.build(stream, changed)) as batches:
-                async for rows, digests in batches:
-                    counts += self.store.save_items(feed.id, rows, now=now, digests=digests)
+                async for batch in batches:
+                    if held[0]:
+                        counts += self.store.save_items(feed.id, held[0], now=now, digests=held[1])
+                    held = batch
+            rows, digests = held
+            update = feed_update(fetched, stream, digest)
+            counts += self.store.save_items(feed.id, rows, now=now, digests=digests, update=update)
         except BitereaderError as error:
             return self._failed(feed.id, str(error), now)
         except Exception as error:  # a parser bug in one feed must not stop the others
             return self._failed(feed.id, f"internal error: {type(error).__name__}: {error}", now)
-        self.store.save_refresh(feed.id, (), feed_update(fetched, stream, digest), now=now)
         return FeedResult(self.store.feed(feed.id), "updated", counts.added)
 
     def _changed_items(
-        self, feed_id: int, items: list[PackedItem]
+        self, feed_id: int | None, items: list[PackedItem]
     ) -> tuple[list[bytes], dict[str, str]]:
         """Those of these items new or changed since the last refresh, and each one's digest
-        by guid.
+        by guid; all of them for a feed with nothing stored (`feed_id` None).
 
         Building an article (HTML to text, quotes) is most of the cost of a refresh, and a
         feed that changed usually changed by one or two items.
         """
-        stored = self.store.item_digests(feed_id, [item.key for item in items if item.key])
+        digests = {item.key: item.digest for item in items if item.key}
+        if feed_id is None:
+            return [item.data for item in items], digests
+        stored = self.store.item_digests(feed_id, list(digests))
         changed = [
             item.data for item in items if not item.key or stored.get(item.key) != item.digest
         ]
-        return changed, {item.key: item.digest for item in items if item.key}
+        return changed, digests
 
     def _failed(self, feed_id: int, error: str, now: datetime) -> FeedResult:
         self.store.record_failure(feed_id, error, now=now)

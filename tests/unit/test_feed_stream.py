@@ -179,7 +179,8 @@ def test_workers_build_the_rows_the_store_would_make_of_the_articles() -> None:
     packed = [p.data for p in pack_items(document.items, document.title)]
     expected = [item_row(a) for a in build_articles(document.items, document.title)]
     assert build_rows(packed, document.title) == expected
-    assert expected[0].values[4] == "Council approves new bridge"
+    values, fts = expected[0]
+    assert values[4] == fts[0] == "Council approves new bridge"
 
 
 @settings(max_examples=1500, deadline=None)

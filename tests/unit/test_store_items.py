@@ -74,3 +74,25 @@ def test_rows_store_the_same_article_save_refresh_stores(store: Store) -> None:
     found = sorted(h.headline for h in store.search("hourly"))
     assert found == ["Ferry timetable 1", "Ferry timetable 2"]
     assert sorted(h.headline for h in store.search("ferry Ben")) == found  # captions indexed
+
+
+def test_the_last_batch_goes_in_with_what_the_fetch_found(store: Store) -> None:
+    from bitereader.store import FeedUpdate
+
+    feed, _ = store.add_feed("https://news.example/rss")
+    assert feed.id is not None
+    store.save_items(feed.id, [item_row(article(1))], now=NOW, digests={"ferry-1": "d1"})
+    assert store.feed(feed.id).body_hash is None  # not the last batch: the feed is as it was
+    update = FeedUpdate(etag='"v2"', body_hash="b2", title="Harbour news", url="https://new/rss")
+    rows, digests = [item_row(article(2))], {"ferry-2": "d2"}
+    counts = store.save_items(feed.id, rows, now=NOW, digests=digests, update=update)
+    assert counts == ItemCounts(added=1)
+    stored = store.feed(feed.id)
+    assert (stored.etag, stored.body_hash, stored.title, stored.url) == (
+        '"v2"',
+        "b2",
+        "Harbour news",
+        "https://new/rss",
+    )
+    assert (stored.last_status, stored.last_refresh, stored.item_count) == ("updated", NOW, 2)
+    assert store.item_digests(feed.id, ["ferry-1", "ferry-2"]) == {"ferry-1": "d1", "ferry-2": "d2"}

@@ -291,12 +291,12 @@ def build_article(item: RawItem, *, source: str | None) -> Article | None:
         url=link,
         source=source,
         standfirst=standfirst,
-        authors=tuple(_unique(_author_name(a) for a in item.authors)),
+        authors=_unique(map(_author_name, item.authors)),
         published=published,
         captions=captions,
         quotes=extract_quotes(paragraphs) if paragraphs else (),
-        categories=tuple(_unique(clean_line(c) for c in item.categories)),
-        links=tuple(_unique(u for u in (_http_url(e, base_url) for e in item.enclosures) if u)),
+        categories=_unique(map(_clean, item.categories)),
+        links=_unique(_http_url(e, base_url) for e in item.enclosures) if item.enclosures else (),
         guid=guid,
     )
 
@@ -476,7 +476,7 @@ def _media(item: RawItem, element: Any) -> None:
 
 def _add_media_caption(item: RawItem, description: str | None, credit: str | None) -> None:
     text = _as_line(description, False) if description else ""
-    credit = clean_line(credit) if credit else None
+    credit = _clean(credit) if credit else None
     if not text and not credit:
         return
     if item.media_captions and not text and item.media_captions[-1].credit is None:
@@ -737,7 +737,7 @@ def _headline(text: str | None, is_html: bool) -> str | None:
         return None
     if is_html or "<" in text or "&" in text:
         text = " ".join(html_to_parts(text).paragraphs) if "<" in text else htmllib.unescape(text)
-    return clean_line(" ".join(text.split())) or None
+    return _clean(" ".join(text.split())) or None
 
 
 def _headline_from(paragraph: str) -> str:
@@ -749,7 +749,9 @@ def _headline_from(paragraph: str) -> str:
 
 def _same_start(summary: str, opening: str) -> bool:
     """Is the summary just the start of the body (many feeds repeat it)?"""
-    a, b = summary.rstrip(".… ").casefold(), opening.casefold()
+    # Only the first 200 characters of each are compared: folding case never shortens text,
+    # so those of the folded whole are those of its first 200 folded.
+    a, b = summary.rstrip(".… ")[:200].casefold(), opening[:200].casefold()
     return bool(a) and (b.startswith(a[:200]) or a.startswith(b[:200]))
 
 
@@ -764,10 +766,26 @@ def _merge_captions(
 
 
 def _author_name(text: str) -> str:
-    match = _EMAIL_NAME.match(text)
-    if match:
-        return clean_line(match["name"])
-    return "" if _BARE_EMAIL.match(text) else clean_line(text)
+    if "@" in text:  # both forms of address need one
+        match = _EMAIL_NAME.match(text)
+        if match:
+            return _clean(match["name"])
+        if _BARE_EMAIL.match(text):
+            return ""
+    return _clean(text)
+
+
+def _clean(text: str) -> str:
+    """clean_line, at once for the usual short line with nothing to clean.
+
+    Printable ASCII has no control characters or escape sequences and nothing to normalise:
+    single-spaced and trimmed, it is already what clean_line makes of it, and most titles,
+    names, categories and credits are that.
+    """
+    spaced = "  " not in text and text[:1] != " " and text[-1:] != " "
+    if spaced and text.isascii() and text.isprintable():
+        return text
+    return clean_line(text)
 
 
 def _http_url(link: str | None, base: str | None) -> str | None:
@@ -781,12 +799,9 @@ def _http_url(link: str | None, base: str | None) -> str | None:
     return absolute if absolute.startswith(("http://", "https://")) else None
 
 
-def _unique(values: Iterable[str]) -> list[str]:
-    seen: dict[str, None] = {}
-    for value in values:
-        if value and value not in seen:
-            seen[value] = None
-    return list(seen)
+def _unique(values: Iterable[str | None]) -> tuple[str, ...]:
+    """The values that are not empty, each once, in their order."""
+    return tuple(dict.fromkeys(filter(None, values)))
 
 
 def _one_line(error: object) -> str:
