@@ -131,11 +131,10 @@ the Python-level `__new__` that constructor runs: hot paths make thousands per a
 class _ArticleCache:
     """What is worked out once per text while one article is read, then forgotten."""
 
-    __slots__ = ("names", "orgs", "runs")
+    __slots__ = ("orgs", "runs")
 
     def __init__(self) -> None:
         self.runs: dict[str, tuple[list[int], list[int], list[Run]]] = {}
-        self.names: dict[tuple[tuple[str, ...], bool], Name | None] = {}
         self.orgs: frozenset[str] = frozenset()
         """Names the article itself shows to be bodies ("side Harbour Town", "shares in X")."""
 
@@ -169,9 +168,6 @@ def known_orgs(names: frozenset[str]) -> None:
     cache.orgs = names
     # Runs found so far carry the old kind: find them again (rare, so the cost is rare too).
     cache.runs.clear()
-    for key, name in list(cache.names.items()):
-        if name is not None and name.text in names:
-            del cache.names[key]
 
 
 def runs_in(text: str, lo: int = 0, hi: int | None = None) -> list[Run]:
@@ -310,7 +306,7 @@ def _all_runs(text: str) -> tuple[list[int], list[int], list[Run]]:
     rev = ""
     done = 0
     cache = _ARTICLE.get()
-    names = cache.names if cache is not None else None
+    orgs = cache.orgs if cache is not None else _NO_ORGS
     for s in starts:
         if s < done:
             continue
@@ -333,13 +329,21 @@ def _all_runs(text: str) -> tuple[list[int], list[int], list[Run]]:
                 continue
             end, words, possessive, after, gap_after = found
         done = end
-        # `_named`'s answer for words seen before in the article, read here: most runs are
-        # ("The", "But", a name again) and a call per run is a good part of their cost.
-        name = names.get((words, after in SPEECH_FORMS), _UNSEEN) if names is not None else _UNSEEN
+        # `_classify`'s answer for words seen before, in this article or an earlier one, read
+        # here: most runs are seen before ("The", "But", a name again), and classifying them
+        # afresh was the larger part of their cost on short feed items.
+        key = (words, after in SPEECH_FORMS)  # all that `_classify` asks of the next word
+        name = _CLASSIFIED.get(key, _UNSEEN)
         if name is _UNSEEN:
-            name = _named(words, after, s, cache)
-        elif name is not None and name.start != s:
-            name = _tuple_new(Name, (name.kind, name.text, name.titles, s))
+            name = _classify(words, after, s)
+            if len(_CLASSIFIED) >= _CLASSIFIED_MAX:
+                _CLASSIFIED.clear()  # bounded: a long-running reader sees ever new names
+            _CLASSIFIED[key] = name
+        if name is not None:
+            if orgs and name.text in orgs and name.kind != "org":
+                name = _tuple_new(Name, ("org", name.text, name.titles, s))
+            elif name.start != s:
+                name = _tuple_new(Name, (name.kind, name.text, name.titles, s))
         before = before2 = ""
         if s and name is not None and name.kind not in ("place", "title"):
             rev = rev or text[::-1]
@@ -401,24 +405,16 @@ def _read_run(text: str, s: int) -> _RunText | None:
 
 
 _UNSEEN = Name("title", "", "", -1)
-"""Stands for a run's words not yet classified in the article being read."""
+"""Stands for a run's words not yet classified."""
 
+_CLASSIFIED: dict[tuple[tuple[str, ...], bool], Name | None] = {}
+"""`_classify`'s answers by run words (and whether a speech verb follows), kept across articles.
 
-def _named(
-    words: tuple[str, ...], after: str, start: int, cache: _ArticleCache | None
-) -> Name | None:
-    """`_classify` for a run's words, remembered for the article being read."""
-    if cache is None:
-        return _classify(words, after, start)
-    key = (words, after in SPEECH_FORMS)  # all that `_classify` asks of the next word
-    name = cache.names.get(key, _UNSEEN)
-    if name is _UNSEEN:
-        name = cache.names[key] = _classify(words, after, start)
-        if name is not None and name.kind != "org" and name.text in cache.orgs:
-            name = cache.names[key] = Name("org", name.text, name.titles, start)
-    if name is None or name.start == start:
-        return name
-    return _tuple_new(Name, (name.kind, name.text, name.titles, start))
+`_classify` reads nothing but the words, the lexicons and the offset (given back as `start`,
+and set afresh for each run), so its answers hold for every article; what one article shows
+(`known_orgs`) is applied on top for that article only."""
+_CLASSIFIED_MAX = 20_000
+_NO_ORGS: frozenset[str] = frozenset()
 
 
 def _classify(run_words: tuple[str, ...], run_after: str, offset: int) -> Name | None:

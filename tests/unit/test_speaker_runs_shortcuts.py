@@ -1,0 +1,56 @@
+"""Shortcuts in reading names (runs, their classes, the cast) agree with the plain forms."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bitereader.extract import speakers
+
+_PIECES = st.sampled_from(
+    [
+        "The", "Peter", "Novak", "Peter Novak", "said", "says", "told", "van", "Beethoven",
+        "al-Assad", "Mr.", "J.", "Residents’", "April.", "US", "Council", "Maria", "in", "of",
+        "shares", "the", "“", "”", "\x00\x00", ", ", ". ", " ", " ", " ", "-", "’s", "(WHO)",
+        "É", "eBay", "McDonald", "Harbour Town", "River", "Street", "Judge", "President",
+    ]
+)  # fmt: skip
+_TEXTS = st.lists(_PIECES, max_size=24).map("".join)
+
+
+def _named_plainly(run: speakers.Run, orgs: frozenset[str]) -> speakers.Name | None:
+    """What `_classify` says of the run's words, with the article's organisations on top."""
+    name = speakers._classify(run.words, run.after, run.start)
+    if name is not None and name.kind != "org" and name.text in orgs:
+        return speakers.Name("org", name.text, name.titles, run.start)
+    return name
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXTS, _TEXTS, st.data())
+def test_names_remembered_across_articles_are_the_plain_names(
+    first: str, second: str, data: st.DataObject
+) -> None:
+    # The first article leaves its classifications behind; the second, with its own
+    # organisations, must name every run as classifying it afresh would.
+    with speakers.run_cache():
+        texts = (first, second)
+        seen = [r.name.text for t in texts for r in speakers.runs_in(t) if r.name is not None]
+    orgs = frozenset(data.draw(st.lists(st.sampled_from(seen))) if seen else [])
+    with speakers.run_cache():
+        speakers.runs_in(second)  # found before the organisations are known, as in quotes.py
+        speakers.known_orgs(orgs)
+        runs = speakers.runs_in(second)
+    assert [r.name for r in runs] == [_named_plainly(r, orgs) for r in runs]
+    speakers._CLASSIFIED.clear()
+    with speakers.run_cache():
+        speakers.known_orgs(orgs)
+        assert speakers.runs_in(second) == runs  # nothing remembered: the same runs
+
+
+def test_remembered_names_are_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(speakers, "_CLASSIFIED_MAX", 5)
+    for i in range(40):
+        speakers._all_runs(f"Then Anna Number{chr(65 + i % 26)}{i} spoke.")
+        assert len(speakers._CLASSIFIED) <= 5
