@@ -54,3 +54,15 @@ def test_remembered_names_are_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
     for i in range(40):
         speakers._all_runs(f"Then Anna Number{chr(65 + i % 26)}{i} spoke.")
         assert len(speakers._CLASSIFIED) <= 5
+
+
+_CHARS = st.sampled_from(
+    ["A", "Z", "a", "z", "?", "@", "[", " ", "\x00", "É", "é", "Ł", "Σ", "σ", "ǅ", "Ⅷ", "“", "’",
+     "\ud800", "\U00010400", "\U0001f600", "\uffff", "\x7f", "\x80"]
+)  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(st.text(max_size=60), st.lists(_CHARS, max_size=40).map("".join)))
+def test_capitals_are_where_the_capital_pattern_matches(text: str) -> None:
+    assert speakers._capitals(text) == [m.start() for m in speakers._CAPITAL.finditer(text)]
