@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from bitereader.extract import speakers
@@ -66,3 +66,47 @@ _CHARS = st.sampled_from(
 @given(st.one_of(st.text(max_size=60), st.lists(_CHARS, max_size=40).map("".join)))
 def test_capitals_are_where_the_capital_pattern_matches(text: str) -> None:
     assert speakers._capitals(text) == [m.start() for m in speakers._CAPITAL.finditer(text)]
+
+
+def _word_before_plainly(text: str, start: int) -> tuple[int, str] | None:
+    """The word before `start` found the general way: read back over the reversed text."""
+    rev = text[::-1]
+    if speakers._BREAK_JUST_BEFORE.match(rev, len(text) - start):
+        return None
+    prev = speakers._previous_word(text, rev, start)
+    if prev is None or speakers._CLAUSE_GAP.search(text, prev[1], start):
+        return None
+    return prev[0], prev[2].lower()
+
+
+_PROSE_WORDS = st.sampled_from(
+    [
+        "Ann", "Lee", "the", "town", "said", "J", "A", "a", "Dr", "Mr", "U.S", "É", "Ab", "x1",
+        "2019", "é", "Ñandú", "_", "", "\x00\x00",
+    ]
+)  # fmt: skip
+_PROSE_MARKS = st.sampled_from(
+    [
+        "", "", "", ".", "...", "’", "'", "-", "–", "_", "(", ")", ",", ";", ":", "!", "?", "“",
+        "”", "\"", "—", "[", "]", ".”", "’s",
+    ]
+)  # fmt: skip
+_PROSE_GAPS = st.sampled_from([" ", " ", " ", "", "  ", "\n", "\u00a0", " (", " “", " — "])
+_PROSE = st.lists(st.tuples(_PROSE_WORDS, _PROSE_MARKS, _PROSE_GAPS), max_size=10).map(
+    lambda parts: "".join(w + m + g for w, m, g in parts)
+)
+
+
+@settings(max_examples=800, deadline=None)
+@given(_PROSE)
+@example("J. Ann Lee. Dr. Ann U.S. Ann Mr.. Ann é. Ann")
+@example("Lee’ Ann, Lee said— Ann “Yes” Ann (Ann) Lee x1 Ann")
+def test_word_before_is_what_reading_back_finds(text: str) -> None:
+    for m in speakers._WORD.finditer(text):
+        if m.start():
+            assert speakers._word_before(text, m.start()) == _word_before_plainly(text, m.start())
+
+
+@given(st.sampled_from(["A.", "Z.", "É.", "a.", "AB.", ".", "1.", "[.", "@."]))
+def test_initial_is_what_the_initial_pattern_matches(word: str) -> None:
+    assert speakers._is_initial(word) == bool(speakers._INITIAL.match(word))

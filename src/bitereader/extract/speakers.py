@@ -212,17 +212,24 @@ _PREVIOUS_STRETCH = re.compile(
     # or digit in them, then the stretch of the word before (reversed).
     r"[._'’\-–]*(?:[^\w.'’\-–]+[._'’\-–]+(?![\w.'’\-–]))*[^\w.'’\-–]+([\w.'’\-–]+)"
 )
-_BREAK_JUST_BEFORE = re.compile(r"\s*[,;:!?()\[\]“”\"—]")
+_BREAKS = ',;:!?()[]“”"—'
+"""The clause breaks of `_CLAUSE_GAP`, less the full stop."""
+_BREAK_JUST_BEFORE = re.compile(r"\s*[" + re.escape(_BREAKS) + "]")
 """Read on the reversed text from a word's start: a clause break (`_CLAUSE_GAP`) with only
 spaces after it. A full stop is left out, as it may end the word before ("Mr. Lee")."""
 _SPACED_WORD = re.compile(r"\s+([^\W_](?:[\w.'’\-–]*[\w.])?)")
 """Spaces, then the next word as `_WORD` reads it: one match where two would do."""
 
 
+def _is_initial(word: str) -> bool:
+    """`_INITIAL.match(word)` for a word that ends with a full stop, without the regex call."""
+    return len(word) == 2 and "A" <= word[0] <= "Z"
+
+
 def _word(text: str, a: int, b: int) -> tuple[int, str]:
     """The word at `text[a:b]` and its end, with a sentence's full stop taken off."""
     w = text[a:b]
-    if w[-1] == "." and not _INITIAL.match(w) and w.lower() not in _ABBREV_DOT:
+    if w[-1] == "." and not _is_initial(w) and w.lower() not in _ABBREV_DOT:
         stripped = w.rstrip(".")
         return b - (len(w) - len(stripped)), stripped
     return b, w
@@ -251,19 +258,23 @@ def _previous_word(text: str, rev: str, start: int) -> tuple[int, int, str] | No
     return found.start(), end, w
 
 
-def _word_before(text: str, rev: str, start: int) -> tuple[int, str] | None:
-    """The word before the one starting at `start` (`rev` is `text` reversed), when no clause
-    break comes between them: its start and its text, lower-cased."""
-    if text[start - 1 : start] == " ":
+def _word_before(text: str, start: int) -> tuple[int, str] | None:
+    """The word before the one starting at `start`, when no clause break comes between them:
+    its start and its text, lower-cased."""
+    if text[start - 1] == " ":
         # Most often a word of letters (perhaps with a full stop) one space back, which is all
-        # `_previous_word` would find.
+        # `_previous_word` would find, or a clause break one space back.
         begin = text.rfind(" ", 0, start - 1) + 1
         word = text[begin : start - 1]
-        if (word[:-1] if word.endswith(".") else word).isalpha():
-            end, word = _word(text, begin, start - 1)
-            if end < start - 1:
-                return None  # "… the town. Aisha Rahman": the full stop ends a sentence
+        if word.isalpha():
             return begin, word.lower()
+        if word[-1:] == "." and word[:-1].isalpha():
+            if _is_initial(word) or word.lower() in _ABBREV_DOT:
+                return begin, word.lower()  # "Mr. Lee", "J. Smith": as `_word` keeps them
+            return None  # "… the town. Aisha Rahman": the full stop ends a sentence
+        if word and word[-1] in _BREAKS:
+            return None  # what `_BREAK_JUST_BEFORE` finds, read forwards
+    rev = text[::-1]
     if _BREAK_JUST_BEFORE.match(rev, len(text) - start):
         # Whatever the word before is, this break stands between: no need to find it (after a
         # quote, that would mean reading back through all its masked characters).
@@ -296,7 +307,6 @@ def _all_runs(text: str) -> tuple[list[int], list[int], list[Run]]:
     if "-" in text and _HYPHEN_CAPITAL.search(text):
         starts = sorted(starts + [m.start() for m in _PARTICLE_START.finditer(text)])
     runs: list[Run] = []
-    rev = ""
     done = 0
     cache = _ARTICLE.get()
     orgs = cache.orgs if cache is not None else _NO_ORGS
@@ -339,11 +349,10 @@ def _all_runs(text: str) -> tuple[list[int], list[int], list[Run]]:
                 name = _tuple_new(Name, (name.kind, name.text, name.titles, s))
         before = before2 = ""
         if s and name is not None and name.kind not in ("place", "title"):
-            rev = rev or text[::-1]
-            prev = _word_before(text, rev, s)
+            prev = _word_before(text, s)
             if prev is not None:
                 before = prev[1]
-                prev2 = _word_before(text, rev, prev[0]) if prev[0] else None
+                prev2 = _word_before(text, prev[0]) if prev[0] else None
                 before2 = prev2[1] if prev2 is not None else ""
         fields = (s, end, words, possessive, before, before2, after, gap_after, name)
         runs.append(_tuple_new(Run, fields))
