@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import bisect
+
 import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
@@ -110,3 +112,130 @@ def test_word_before_is_what_reading_back_finds(text: str) -> None:
 @given(st.sampled_from(["A.", "Z.", "É.", "a.", "AB.", ".", "1.", "[.", "@."]))
 def test_initial_is_what_the_initial_pattern_matches(word: str) -> None:
     assert speakers._is_initial(word) == bool(speakers._INITIAL.match(word))
+
+
+class _PlainCast(speakers.Cast):
+    """The cast as it was written before its shortcuts: every mention placed with bisect."""
+
+    def add(
+        self, name: speakers.Name, pos: int, *, subject: bool, role: str | None = None
+    ) -> speakers.Person:
+        person = self.lookup(name.text, name.kind)
+        if person is None:
+            person = speakers.Person(name.text, name.kind)
+            self.people[name.text] = person
+            if name.kind in ("person", "single"):
+                key = name.text.split()[-1].lower()
+                self.by_surname.setdefault(key, []).append(person)
+        elif name.kind == "person" and len(name.text) > len(person.name):
+            person.name, person.kind = name.text, "person"
+        if name.kind == "person" and person.kind == "single":
+            person.kind = "person"
+        if person.gender is None and name.kind in ("person", "single"):
+            person.gender = speakers.guess_gender(name.text.split()[0], name.titles)
+        for r in (name.titles, role):
+            if r and r not in person.roles:
+                person.roles.append(r)
+                if person.role is None and (r != name.titles or " " in r or r.islower()):
+                    person.role = r
+        i = bisect.bisect_right(self._positions, pos)
+        self._positions.insert(i, pos)
+        self.mentions.insert(i, speakers.Mention(pos, person, subject))
+        return person
+
+    def lookup(self, text: str, kind: speakers.Kind | None = None) -> speakers.Person | None:
+        if text in self.people:
+            return self.people[text]
+        if text in self.acronyms and self.acronyms[text] in self.people:
+            return self.people[self.acronyms[text]]
+        if kind in ("person", "single", None):
+            parts = text.split()
+            known = self.by_surname.get(parts[-1].lower() if parts else "")
+            if known:
+                first = parts[0]
+                for p in known:
+                    if len(parts) == 1 or p.name.split()[0] == first:
+                        return p
+                    if " " not in p.name and p.kind in ("single", "person"):
+                        return p
+        return None
+
+
+def _plain_gender(first: str, titles: str) -> speakers.Gender | None:
+    for w in titles.lower().split():
+        w = w.rstrip(".")
+        if w in speakers.MALE_WORDS:
+            return "m"
+        if w in speakers.FEMALE_WORDS:
+            return "f"
+    return speakers.guess_gender(first, "")
+
+
+def _state(cast: speakers.Cast) -> tuple:
+    """Everything a cast records, with people written out (they are not compared by identity)."""
+
+    def who(p: speakers.Person) -> tuple:
+        return (p.name, p.kind, p.gender, p.role, tuple(p.roles), p.described, p.spoke)
+
+    return (
+        sorted((k, who(p)) for k, p in cast.people.items()),
+        sorted((k, [who(p) for p in ps]) for k, ps in cast.by_surname.items()),
+        [(m.pos, who(m.person), m.subject) for m in cast.mentions],
+        cast._positions,
+    )
+
+
+_CAST_TEXTS = st.sampled_from(
+    [
+        "Smith", "Tom Smith", "Ann Smith", "Tom", "WHO", "World Health Organization", "Maria",
+        "Maria Lopez", "Lopez", "the son of one victim", "Anna\nLee",
+    ]
+)  # fmt: skip
+_CAST_NAMES = st.builds(
+    speakers.Name,
+    st.sampled_from(["person", "single", "org", "place", "title"]),
+    _CAST_TEXTS,
+    st.sampled_from(["", "", "Mr", "Mrs.", "President", "Mexican President", "spokeswoman"]),
+    st.just(0),
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            _CAST_NAMES,
+            st.integers(0, 30),
+            st.booleans(),
+            st.sampled_from([None, None, "", "mayor", "the mayor", "Mayor"]),
+        ),
+        max_size=12,
+    )
+)
+def test_cast_adds_as_the_plain_cast_does(adds: list) -> None:
+    fast, plain = speakers.Cast(), _PlainCast()
+    for cast in (fast, plain):
+        cast.learn_acronyms("the World Health Organization (WHO) said")
+        for name, pos, subject, role in adds:
+            cast.add(name, pos, subject=subject, role=role)
+    assert _state(fast) == _state(plain)
+    for text in ("Smith", "Tom Smith", "WHO", "Lopez", "Ann", ""):
+        for kind in ("person", "single", "org", None):
+            found, expected = fast.lookup(text, kind), plain.lookup(text, kind)
+            assert (found and found.name) == (expected and expected.name)
+
+
+@given(
+    st.sampled_from(["Tom", "Maria", "Ann", "José", "Zoë", "School", ""]),
+    st.sampled_from(["", "Mr", "Mrs.", "President", "Mexican President", "spokeswoman", " "]),
+)
+def test_gender_is_guessed_as_the_plain_loop_does(first: str, titles: str) -> None:
+    assert speakers.guess_gender(first, titles) == _plain_gender(first, titles)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_TEXTS)
+def test_all_the_runs_are_the_runs_between_the_ends(text: str) -> None:
+    with speakers.run_cache():
+        assert speakers.runs_in(text) == speakers.runs_in(text, 0, len(text))
+    assert speakers.runs_in(text) == speakers.runs_in(text, 0, len(text))

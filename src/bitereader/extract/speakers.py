@@ -170,7 +170,6 @@ def known_orgs(names: frozenset[str]) -> None:
 
 def runs_in(text: str, lo: int = 0, hi: int | None = None) -> list[Run]:
     """Runs of capitalised words (with name particles and initials) inside `text[lo:hi]`."""
-    hi = len(text) if hi is None else hi
     cache = _ARTICLE.get()
     if cache is None:
         starts, ends, runs = _all_runs(text)
@@ -179,6 +178,10 @@ def runs_in(text: str, lo: int = 0, hi: int | None = None) -> list[Run]:
         if found is None:
             found = cache.runs[text] = _all_runs(text)
         starts, ends, runs = found
+    if hi is None:
+        if not lo:
+            return runs[:]  # the whole text: every run, no need to look for the ends
+        hi = len(text)
     # Runs never overlap, so their ends are in order too: the ones inside are one slice.
     first = bisect.bisect_left(starts, lo)
     return runs[first : max(first, bisect.bisect_right(ends, hi, first))]
@@ -528,12 +531,13 @@ def _substantive_words(name: list[str] | tuple[str, ...]) -> int:
 
 def guess_gender(first: str, titles: str) -> Gender | None:
     """Gender from a title ("Mrs", "spokeswoman") or a common given name, when either tells."""
-    for w in titles.lower().split():
-        w = w.rstrip(".")
-        if w in MALE_WORDS:
-            return "m"
-        if w in FEMALE_WORDS:
-            return "f"
+    if titles:
+        for w in titles.lower().split():
+            w = w.rstrip(".")
+            if w in MALE_WORDS:
+                return "m"
+            if w in FEMALE_WORDS:
+                return "f"
     low = first.lower()
     if not low.isascii():
         low = "".join(
@@ -618,34 +622,48 @@ class Cast:
 
     def add(self, name: Name, pos: int, *, subject: bool, role: str | None = None) -> Person:
         """Record a mention of `name` at `pos`, merging it with earlier forms of the name."""
-        person = self.lookup(name.text, name.kind)
+        text, kind = name.text, name.kind
+        person = self.people.get(text)
         if person is None:
-            person = Person(name.text, name.kind)
-            self.people[name.text] = person
-            if name.kind in ("person", "single"):
-                key = name.text.split()[-1].lower()
+            person = self._lookup_further(text, kind)
+        if person is None:
+            person = Person(text, kind)
+            self.people[text] = person
+            if kind == "person" or kind == "single":
+                key = text.split()[-1].lower()
                 self.by_surname.setdefault(key, []).append(person)
-        elif name.kind == "person" and len(name.text) > len(person.name):
+        elif kind == "person" and len(text) > len(person.name):
             # A fuller form of a name first seen short ("Smith", later "Tristan Smith").
-            person.name, person.kind = name.text, "person"
-        if name.kind == "person" and person.kind == "single":
+            person.name, person.kind = text, "person"
+        if kind == "person" and person.kind == "single":
             person.kind = "person"
-        if person.gender is None and name.kind in ("person", "single"):
-            person.gender = guess_gender(name.text.split()[0], name.titles)
-        for r in (name.titles, role):
-            if r and r not in person.roles:
-                person.roles.append(r)
-                if person.role is None and (r != name.titles or " " in r or r.islower()):
-                    person.role = r
-        i = bisect.bisect_right(self._positions, pos)
-        self._positions.insert(i, pos)
-        self.mentions.insert(i, _tuple_new(Mention, (pos, person, subject)))
+        if person.gender is None and (kind == "person" or kind == "single"):
+            person.gender = guess_gender(text.split()[0], name.titles)
+        if name.titles or role:  # most mentions bring neither
+            for r in (name.titles, role):
+                if r and r not in person.roles:
+                    person.roles.append(r)
+                    if person.role is None and (r != name.titles or " " in r or r.islower()):
+                        person.role = r
+        mention = _tuple_new(Mention, (pos, person, subject))
+        positions = self._positions
+        if not positions or pos >= positions[-1]:
+            # Mostly read in article order: then the mention goes last, where bisect puts it.
+            positions.append(pos)
+            self.mentions.append(mention)
+        else:
+            i = bisect.bisect_right(positions, pos)
+            positions.insert(i, pos)
+            self.mentions.insert(i, mention)
         return person
 
     def lookup(self, text: str, kind: Kind | None = None) -> Person | None:
         """The person already known by this name, its surname, or its acronym."""
-        if text in self.people:
-            return self.people[text]
+        person = self.people.get(text)
+        return person if person is not None else self._lookup_further(text, kind)
+
+    def _lookup_further(self, text: str, kind: Kind | None) -> Person | None:
+        """`lookup` for a name not known in this very form: by its acronym or its surname."""
         if text in self.acronyms and self.acronyms[text] in self.people:
             return self.people[self.acronyms[text]]
         if kind in ("person", "single", None):
