@@ -54,7 +54,7 @@ def test_names_remembered_across_articles_are_the_plain_names(
 def test_remembered_names_are_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(speakers, "_CLASSIFIED_MAX", 5)
     for i in range(40):
-        speakers._all_runs(f"Then Anna Number{chr(65 + i % 26)}{i} spoke.")
+        speakers._find_runs(f"Then Anna Number{chr(65 + i % 26)}{i} spoke.")
         assert len(speakers._CLASSIFIED) <= 5
 
 
@@ -239,3 +239,14 @@ def test_all_the_runs_are_the_runs_between_the_ends(text: str) -> None:
     with speakers.run_cache():
         assert speakers.runs_in(text) == speakers.runs_in(text, 0, len(text))
     assert speakers.runs_in(text) == speakers.runs_in(text, 0, len(text))
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXTS, st.data())
+def test_runs_in_a_stretch_are_the_runs_that_lie_inside_it(text: str, data: st.DataObject) -> None:
+    lo = data.draw(st.integers(0, len(text)))
+    hi = data.draw(st.integers(0, len(text)))
+    every = speakers._find_runs(text)
+    inside = [r for r in every if r.start >= lo and r.end <= hi]
+    assert speakers.runs_in(text, lo, hi) == inside
+    assert speakers.runs_in(text, lo) == [r for r in every if r.start >= lo]

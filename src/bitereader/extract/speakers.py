@@ -7,6 +7,7 @@ for a speaker?" and "who does this pronoun or short name mean, at this point in 
 from __future__ import annotations
 
 import bisect
+import operator
 import re
 import unicodedata
 from contextvars import ContextVar
@@ -132,7 +133,7 @@ class _ArticleCache:
     __slots__ = ("orgs", "runs")
 
     def __init__(self) -> None:
-        self.runs: dict[str, tuple[list[int], list[int], list[Run]]] = {}
+        self.runs: dict[str, list[Run]] = {}
         self.orgs: frozenset[str] = frozenset()
         """Names the article itself shows to be bodies ("side Harbour Town", "shares in X")."""
 
@@ -172,19 +173,24 @@ def runs_in(text: str, lo: int = 0, hi: int | None = None) -> list[Run]:
     """Runs of capitalised words (with name particles and initials) inside `text[lo:hi]`."""
     cache = _ARTICLE.get()
     if cache is None:
-        starts, ends, runs = _all_runs(text)
+        runs = _find_runs(text)
     else:
-        found = cache.runs.get(text)
-        if found is None:
-            found = cache.runs[text] = _all_runs(text)
-        starts, ends, runs = found
+        runs = cache.runs.get(text)
+        if runs is None:
+            runs = cache.runs[text] = _find_runs(text)
     if hi is None:
         if not lo:
             return runs[:]  # the whole text: every run, no need to look for the ends
         hi = len(text)
     # Runs never overlap, so their ends are in order too: the ones inside are one slice.
-    first = bisect.bisect_left(starts, lo)
-    return runs[first : max(first, bisect.bisect_right(ends, hi, first))]
+    first = bisect.bisect_left(runs, lo, key=_START)
+    return runs[first : max(first, bisect.bisect_right(runs, hi, first, key=_END))]
+
+
+_START = operator.itemgetter(0)
+"""A run's start (its first field), for bisecting a text's runs."""
+_END = operator.itemgetter(1)
+"""A run's end."""
 
 
 def _char_class(codes: list[int]) -> str:
@@ -305,6 +311,12 @@ class _RunText(NamedTuple):
 
 
 def _all_runs(text: str) -> tuple[list[int], list[int], list[Run]]:
+    """Every run in `text`, with their starts and ends (outside any article's cache)."""
+    runs = _find_runs(text)
+    return [r.start for r in runs], [r.end for r in runs], runs
+
+
+def _find_runs(text: str) -> list[Run]:
     """Every run in `text`, found by jumping from one capitalised word to the next."""
     starts = _capitals(text)
     if "-" in text and _HYPHEN_CAPITAL.search(text):
@@ -359,7 +371,7 @@ def _all_runs(text: str) -> tuple[list[int], list[int], list[Run]]:
                 before2 = prev2[1] if prev2 is not None else ""
         fields = (s, end, words, possessive, before, before2, after, gap_after, name)
         runs.append(_tuple_new(Run, fields))
-    return [r.start for r in runs], [r.end for r in runs], runs
+    return runs
 
 
 def _capitals(text: str) -> list[int]:
