@@ -10,7 +10,6 @@ import bisect
 import operator
 import re
 import unicodedata
-from collections.abc import Iterable
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import Literal, NamedTuple
@@ -131,11 +130,10 @@ the Python-level `__new__` that constructor runs: hot paths make thousands per a
 class _ArticleCache:
     """What is worked out once per text while one article is read, then forgotten."""
 
-    __slots__ = ("names", "orgs", "runs")
+    __slots__ = ("orgs", "runs")
 
     def __init__(self) -> None:
-        self.runs: dict[str, tuple[list[int], list[int], list[Run]]] = {}
-        self.names: dict[tuple[tuple[str, ...], bool], Name | None] = {}
+        self.runs: dict[str, list[Run]] = {}
         self.orgs: frozenset[str] = frozenset()
         """Names the article itself shows to be bodies ("side Harbour Town", "shares in X")."""
 
@@ -169,25 +167,30 @@ def known_orgs(names: frozenset[str]) -> None:
     cache.orgs = names
     # Runs found so far carry the old kind: find them again (rare, so the cost is rare too).
     cache.runs.clear()
-    for key, name in list(cache.names.items()):
-        if name is not None and name.text in names:
-            del cache.names[key]
 
 
 def runs_in(text: str, lo: int = 0, hi: int | None = None) -> list[Run]:
     """Runs of capitalised words (with name particles and initials) inside `text[lo:hi]`."""
-    hi = len(text) if hi is None else hi
     cache = _ARTICLE.get()
     if cache is None:
-        starts, ends, runs = _all_runs(text)
+        runs = _find_runs(text)
     else:
-        found = cache.runs.get(text)
-        if found is None:
-            found = cache.runs[text] = _all_runs(text)
-        starts, ends, runs = found
+        runs = cache.runs.get(text)
+        if runs is None:
+            runs = cache.runs[text] = _find_runs(text)
+    if hi is None:
+        if not lo:
+            return runs[:]  # the whole text: every run, no need to look for the ends
+        hi = len(text)
     # Runs never overlap, so their ends are in order too: the ones inside are one slice.
-    first = bisect.bisect_left(starts, lo)
-    return runs[first : max(first, bisect.bisect_right(ends, hi, first))]
+    first = bisect.bisect_left(runs, lo, key=_START)
+    return runs[first : max(first, bisect.bisect_right(runs, hi, first, key=_END))]
+
+
+_START = operator.itemgetter(0)
+"""A run's start (its first field), for bisecting a text's runs."""
+_END = operator.itemgetter(1)
+"""A run's end."""
 
 
 def _char_class(codes: list[int]) -> str:
@@ -218,17 +221,24 @@ _PREVIOUS_STRETCH = re.compile(
     # or digit in them, then the stretch of the word before (reversed).
     r"[._'’\-–]*(?:[^\w.'’\-–]+[._'’\-–]+(?![\w.'’\-–]))*[^\w.'’\-–]+([\w.'’\-–]+)"
 )
-_BREAK_JUST_BEFORE = re.compile(r"\s*[,;:!?()\[\]“”\"—]")
+_BREAKS = ',;:!?()[]“”"—'
+"""The clause breaks of `_CLAUSE_GAP`, less the full stop."""
+_BREAK_JUST_BEFORE = re.compile(r"\s*[" + re.escape(_BREAKS) + "]")
 """Read on the reversed text from a word's start: a clause break (`_CLAUSE_GAP`) with only
 spaces after it. A full stop is left out, as it may end the word before ("Mr. Lee")."""
 _SPACED_WORD = re.compile(r"\s+([^\W_](?:[\w.'’\-–]*[\w.])?)")
 """Spaces, then the next word as `_WORD` reads it: one match where two would do."""
 
 
+def _is_initial(word: str) -> bool:
+    """`_INITIAL.match(word)` for a word that ends with a full stop, without the regex call."""
+    return len(word) == 2 and "A" <= word[0] <= "Z"
+
+
 def _word(text: str, a: int, b: int) -> tuple[int, str]:
     """The word at `text[a:b]` and its end, with a sentence's full stop taken off."""
     w = text[a:b]
-    if w[-1] == "." and not _INITIAL.match(w) and w.lower() not in _ABBREV_DOT:
+    if w[-1] == "." and not _is_initial(w) and w.lower() not in _ABBREV_DOT:
         stripped = w.rstrip(".")
         return b - (len(w) - len(stripped)), stripped
     return b, w
@@ -257,19 +267,23 @@ def _previous_word(text: str, rev: str, start: int) -> tuple[int, int, str] | No
     return found.start(), end, w
 
 
-def _word_before(text: str, rev: str, start: int) -> tuple[int, str] | None:
-    """The word before the one starting at `start` (`rev` is `text` reversed), when no clause
-    break comes between them: its start and its text, lower-cased."""
-    if text[start - 1 : start] == " ":
+def _word_before(text: str, start: int) -> tuple[int, str] | None:
+    """The word before the one starting at `start`, when no clause break comes between them:
+    its start and its text, lower-cased."""
+    if text[start - 1] == " ":
         # Most often a word of letters (perhaps with a full stop) one space back, which is all
-        # `_previous_word` would find.
+        # `_previous_word` would find, or a clause break one space back.
         begin = text.rfind(" ", 0, start - 1) + 1
         word = text[begin : start - 1]
-        if (word[:-1] if word.endswith(".") else word).isalpha():
-            end, word = _word(text, begin, start - 1)
-            if end < start - 1:
-                return None  # "… the town. Aisha Rahman": the full stop ends a sentence
+        if word.isalpha():
             return begin, word.lower()
+        if word[-1:] == "." and word[:-1].isalpha():
+            if _is_initial(word) or word.lower() in _ABBREV_DOT:
+                return begin, word.lower()  # "Mr. Lee", "J. Smith": as `_word` keeps them
+            return None  # "… the town. Aisha Rahman": the full stop ends a sentence
+        if word and word[-1] in _BREAKS:
+            return None  # what `_BREAK_JUST_BEFORE` finds, read forwards
+    rev = text[::-1]
     if _BREAK_JUST_BEFORE.match(rev, len(text) - start):
         # Whatever the word before is, this break stands between: no need to find it (after a
         # quote, that would mean reading back through all its masked characters).
@@ -297,20 +311,20 @@ class _RunText(NamedTuple):
 
 
 def _all_runs(text: str) -> tuple[list[int], list[int], list[Run]]:
+    """Every run in `text`, with their starts and ends (outside any article's cache)."""
+    runs = _find_runs(text)
+    return [r.start for r in runs], [r.end for r in runs], runs
+
+
+def _find_runs(text: str) -> list[Run]:
     """Every run in `text`, found by jumping from one capitalised word to the next."""
-    starts: Iterable[int]
+    starts = _capitals(text)
     if "-" in text and _HYPHEN_CAPITAL.search(text):
-        starts = sorted(
-            [m.start() for m in _CAPITAL.finditer(text)]
-            + [m.start() for m in _PARTICLE_START.finditer(text)]
-        )
-    else:
-        starts = map(_match_start, _CAPITAL.finditer(text))  # no list: read once, in order
+        starts = sorted(starts + [m.start() for m in _PARTICLE_START.finditer(text)])
     runs: list[Run] = []
-    rev = ""
     done = 0
     cache = _ARTICLE.get()
-    names = cache.names if cache is not None else None
+    orgs = cache.orgs if cache is not None else _NO_ORGS
     for s in starts:
         if s < done:
             continue
@@ -333,27 +347,64 @@ def _all_runs(text: str) -> tuple[list[int], list[int], list[Run]]:
                 continue
             end, words, possessive, after, gap_after = found
         done = end
-        # `_named`'s answer for words seen before in the article, read here: most runs are
-        # ("The", "But", a name again) and a call per run is a good part of their cost.
-        name = names.get((words, after in SPEECH_FORMS), _UNSEEN) if names is not None else _UNSEEN
+        # `_classify`'s answer for words seen before, in this article or an earlier one, read
+        # here: most runs are seen before ("The", "But", a name again), and classifying them
+        # afresh was the larger part of their cost on short feed items.
+        key = (words, after in SPEECH_FORMS)  # all that `_classify` asks of the next word
+        name = _CLASSIFIED.get(key, _UNSEEN)
         if name is _UNSEEN:
-            name = _named(words, after, s, cache)
-        elif name is not None and name.start != s:
-            name = _tuple_new(Name, (name.kind, name.text, name.titles, s))
+            name = _classify(words, after, s)
+            if len(_CLASSIFIED) >= _CLASSIFIED_MAX:
+                _CLASSIFIED.clear()  # bounded: a long-running reader sees ever new names
+            _CLASSIFIED[key] = name
+        if name is not None:
+            if orgs and name.text in orgs and name.kind != "org":
+                name = _tuple_new(Name, ("org", name.text, name.titles, s))
+            elif name.start != s:
+                name = _tuple_new(Name, (name.kind, name.text, name.titles, s))
         before = before2 = ""
         if s and name is not None and name.kind not in ("place", "title"):
-            rev = rev or text[::-1]
-            prev = _word_before(text, rev, s)
+            prev = _word_before(text, s)
             if prev is not None:
                 before = prev[1]
-                prev2 = _word_before(text, rev, prev[0]) if prev[0] else None
+                prev2 = _word_before(text, prev[0]) if prev[0] else None
                 before2 = prev2[1] if prev2 is not None else ""
         fields = (s, end, words, possessive, before, before2, after, gap_after, name)
         runs.append(_tuple_new(Run, fields))
-    return [r.start for r in runs], [r.end for r in runs], runs
+    return runs
 
 
-_match_start = operator.methodcaller("start")
+def _capitals(text: str) -> list[int]:
+    """Where `_CAPITAL` matches in `text`, found at C speed.
+
+    The regular-expression engine spends some 70 instructions on each character it passes over,
+    most of the cost of finding a paragraph's runs. Here every character becomes one byte (a
+    non-ASCII one becomes "?"), bytes that may stand for a capital become "A", and `find` jumps
+    from one to the next. Only the non-ASCII characters ("?" too) need a second look.
+    """
+    found: list[int] = []
+    if text.isascii():
+        marks = text.encode("ascii").translate(_ASCII_CAPITALS)
+        at = marks.find(65)
+        while at >= 0:
+            found.append(at)
+            at = marks.find(65, at + 1)
+        return found
+    marks = text.encode("ascii", "replace").translate(_ASCII_CAPITALS_OR_OTHER)
+    at = marks.find(65)
+    while at >= 0:
+        c = text[at]
+        # `_CAPITAL`'s class: every upper-case letter, and every astral character.
+        if c.isupper() or c > "\uffff":
+            found.append(at)
+        at = marks.find(65, at + 1)
+    return found
+
+
+_ASCII_CAPITALS = bytes(65 if 65 <= b <= 90 else 32 for b in range(256))
+"""A `bytes.translate` table: "A" for an ASCII capital, a space for any other byte."""
+_ASCII_CAPITALS_OR_OTHER = bytes(65 if 65 <= b <= 90 or b == 63 else 32 for b in range(256))
+"""As `_ASCII_CAPITALS`, and "A" for "?" (which stands for any non-ASCII character too)."""
 
 
 def _read_run(text: str, s: int) -> _RunText | None:
@@ -401,24 +452,16 @@ def _read_run(text: str, s: int) -> _RunText | None:
 
 
 _UNSEEN = Name("title", "", "", -1)
-"""Stands for a run's words not yet classified in the article being read."""
+"""Stands for a run's words not yet classified."""
 
+_CLASSIFIED: dict[tuple[tuple[str, ...], bool], Name | None] = {}
+"""`_classify`'s answers by run words (and whether a speech verb follows), kept across articles.
 
-def _named(
-    words: tuple[str, ...], after: str, start: int, cache: _ArticleCache | None
-) -> Name | None:
-    """`_classify` for a run's words, remembered for the article being read."""
-    if cache is None:
-        return _classify(words, after, start)
-    key = (words, after in SPEECH_FORMS)  # all that `_classify` asks of the next word
-    name = cache.names.get(key, _UNSEEN)
-    if name is _UNSEEN:
-        name = cache.names[key] = _classify(words, after, start)
-        if name is not None and name.kind != "org" and name.text in cache.orgs:
-            name = cache.names[key] = Name("org", name.text, name.titles, start)
-    if name is None or name.start == start:
-        return name
-    return _tuple_new(Name, (name.kind, name.text, name.titles, start))
+`_classify` reads nothing but the words, the lexicons and the offset (given back as `start`,
+and set afresh for each run), so its answers hold for every article; what one article shows
+(`known_orgs`) is applied on top for that article only."""
+_CLASSIFIED_MAX = 20_000
+_NO_ORGS: frozenset[str] = frozenset()
 
 
 def _classify(run_words: tuple[str, ...], run_after: str, offset: int) -> Name | None:
@@ -500,12 +543,13 @@ def _substantive_words(name: list[str] | tuple[str, ...]) -> int:
 
 def guess_gender(first: str, titles: str) -> Gender | None:
     """Gender from a title ("Mrs", "spokeswoman") or a common given name, when either tells."""
-    for w in titles.lower().split():
-        w = w.rstrip(".")
-        if w in MALE_WORDS:
-            return "m"
-        if w in FEMALE_WORDS:
-            return "f"
+    if titles:
+        for w in titles.lower().split():
+            w = w.rstrip(".")
+            if w in MALE_WORDS:
+                return "m"
+            if w in FEMALE_WORDS:
+                return "f"
     low = first.lower()
     if not low.isascii():
         low = "".join(
@@ -590,34 +634,48 @@ class Cast:
 
     def add(self, name: Name, pos: int, *, subject: bool, role: str | None = None) -> Person:
         """Record a mention of `name` at `pos`, merging it with earlier forms of the name."""
-        person = self.lookup(name.text, name.kind)
+        text, kind = name.text, name.kind
+        person = self.people.get(text)
         if person is None:
-            person = Person(name.text, name.kind)
-            self.people[name.text] = person
-            if name.kind in ("person", "single"):
-                key = name.text.split()[-1].lower()
+            person = self._lookup_further(text, kind)
+        if person is None:
+            person = Person(text, kind)
+            self.people[text] = person
+            if kind == "person" or kind == "single":
+                key = text.split()[-1].lower()
                 self.by_surname.setdefault(key, []).append(person)
-        elif name.kind == "person" and len(name.text) > len(person.name):
+        elif kind == "person" and len(text) > len(person.name):
             # A fuller form of a name first seen short ("Smith", later "Tristan Smith").
-            person.name, person.kind = name.text, "person"
-        if name.kind == "person" and person.kind == "single":
+            person.name, person.kind = text, "person"
+        if kind == "person" and person.kind == "single":
             person.kind = "person"
-        if person.gender is None and name.kind in ("person", "single"):
-            person.gender = guess_gender(name.text.split()[0], name.titles)
-        for r in (name.titles, role):
-            if r and r not in person.roles:
-                person.roles.append(r)
-                if person.role is None and (r != name.titles or " " in r or r.islower()):
-                    person.role = r
-        i = bisect.bisect_right(self._positions, pos)
-        self._positions.insert(i, pos)
-        self.mentions.insert(i, _tuple_new(Mention, (pos, person, subject)))
+        if person.gender is None and (kind == "person" or kind == "single"):
+            person.gender = guess_gender(text.split()[0], name.titles)
+        if name.titles or role:  # most mentions bring neither
+            for r in (name.titles, role):
+                if r and r not in person.roles:
+                    person.roles.append(r)
+                    if person.role is None and (r != name.titles or " " in r or r.islower()):
+                        person.role = r
+        mention = _tuple_new(Mention, (pos, person, subject))
+        positions = self._positions
+        if not positions or pos >= positions[-1]:
+            # Mostly read in article order: then the mention goes last, where bisect puts it.
+            positions.append(pos)
+            self.mentions.append(mention)
+        else:
+            i = bisect.bisect_right(positions, pos)
+            positions.insert(i, pos)
+            self.mentions.insert(i, mention)
         return person
 
     def lookup(self, text: str, kind: Kind | None = None) -> Person | None:
         """The person already known by this name, its surname, or its acronym."""
-        if text in self.people:
-            return self.people[text]
+        person = self.people.get(text)
+        return person if person is not None else self._lookup_further(text, kind)
+
+    def _lookup_further(self, text: str, kind: Kind | None) -> Person | None:
+        """`lookup` for a name not known in this very form: by its acronym or its surname."""
         if text in self.acronyms and self.acronyms[text] in self.people:
             return self.people[self.acronyms[text]]
         if kind in ("person", "single", None):
