@@ -310,12 +310,6 @@ class _RunText(NamedTuple):
     gap_after: str
 
 
-def _all_runs(text: str) -> tuple[list[int], list[int], list[Run]]:
-    """Every run in `text`, with their starts and ends (outside any article's cache)."""
-    runs = _find_runs(text)
-    return [r.start for r in runs], [r.end for r in runs], runs
-
-
 def _find_runs(text: str) -> list[Run]:
     """Every run in `text`, found by jumping from one capitalised word to the next."""
     starts = _capitals(text)
