@@ -43,7 +43,7 @@ from bitereader.extract.quote_lexicon import (
 from bitereader.extract.quote_lexicon import (
     words as _words,
 )
-from bitereader.extract.quote_marks import MarkSpan, choose_style, find_spans
+from bitereader.extract.quote_marks import MarkSpan, article_spans
 from bitereader.extract.speakers import (
     Cast,
     Gender,
@@ -273,8 +273,7 @@ def extract_quotes(paragraphs: Sequence[str]) -> tuple[Quote, ...]:
     paragraphs = [p if isinstance(p, str) else str(p) for p in paragraphs]
     if not any(ch in p for p in paragraphs for ch in "\"“”„«»'‘’"):
         return ()
-    style = choose_style(paragraphs)
-    spans = find_spans(paragraphs, style)
+    spans = article_spans(paragraphs)
     paras = [_analyse(i, text, spans[i]) for i, text in enumerate(paragraphs)]
     cands = _candidates(paras)
     if not cands:
