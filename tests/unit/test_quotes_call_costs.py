@@ -5,13 +5,14 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bitereader.extract import quote_marks
+from bitereader.extract import quote_marks, quotes
 from bitereader.extract.quote_marks import (
     DOUBLE_MARKS,
     article_spans,
     choose_style,
     find_spans,
 )
+from bitereader.extract.speakers import Run, run_cache, runs_in
 from bitereader.extract.text import offsets_of
 
 _MARK_PIECES = st.sampled_from(
@@ -49,3 +50,40 @@ def test_marks_in_later_paragraphs_stay_in_their_own() -> None:
     spans = article_spans(paragraphs)
     assert [[(m.open, m.close) for m in p] for p in spans] == [[(0, 5)], [], [(9, 13)], [(0, 7)]]
     assert spans[2][0].runs_on and spans[3][0].carried
+
+
+_PROSE_PIECES = st.sampled_from(
+    [
+        " ", " ", ", ", ". ", "\n", "said", "the", "spokeswoman", "State Department", "Mr",
+        "Maria Lopez", "President", "of", "“", "”", "\x00", "Her brother", "Piotr", "—", "(",
+    ]
+)  # fmt: skip
+_PROSE = st.lists(_PROSE_PIECES, max_size=14).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_PROSE)
+def test_runs_spared_the_pre_role_call_have_no_pre_role(text: str) -> None:
+    # _learn_cast calls _pre_role only for titled names and names after a space.
+    with run_cache():
+        for run in runs_in(text):
+            if run.name is None:
+                continue
+            for s in {0, run.start}:
+                if not run.name.titles and not (run.start > s and text[run.start - 1].isspace()):
+                    assert quotes._pre_role(text, s, run.start, run.name) is None
+
+
+@settings(max_examples=300, deadline=None)
+@given(_PROSE)
+def test_nothing_before_is_replace(text: str) -> None:
+    with run_cache():
+        for run in runs_in(text):
+            plain = run._replace(before="", before2="")
+            fast = quotes._nothing_before(run)
+            assert fast == plain and type(fast) is Run and fast.name == plain.name
+
+
+def test_mask_without_spans_is_the_text() -> None:
+    for text in ("", "No quotes here.", "It’s a plan."):
+        assert quotes._mask(text, []) == text

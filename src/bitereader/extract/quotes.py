@@ -314,6 +314,8 @@ def _mask(text: str, spans: list[MarkSpan]) -> str:
 
     Spans come in order and never overlap, so the text is rebuilt from slices.
     """
+    if not spans:
+        return text  # what joining its one slice gives
     parts: list[str] = []
     at = 0
     for span in spans:
@@ -440,10 +442,15 @@ def _learn_cast(paras: list[_Para]) -> Cast:
                 # "Shares in Harlow Foods fell": the body the prose is about, whatever its case
                 subject = subject or name.text in orgs
                 role = _appositive_role(masked, run.end, e) if run.gap_after == ", " else None
-                role = role or _pre_role(masked, s, run.start, name)
+                if not role and (
+                    name.titles or (run.start > s and masked[run.start - 1].isspace())
+                ):
+                    # `_pre_role` finds none for a name without titles that opens its sentence
+                    # or follows a mark: most runs, spared the call.
+                    role = _pre_role(masked, s, run.start, name)
                 label = (
                     _LABEL_BEFORE.search(masked[max(s, run.start - 40) : run.start])
-                    if masked[max(s, run.start - 2) : run.start].startswith(",")
+                    if masked.startswith(",", max(s, run.start - 2), run.start)
                     else None
                 )
                 if label and label.group(1).lower() in _PERSON_LABELS:
@@ -1295,9 +1302,14 @@ _RUN_BEFORE = Run._fields.index("before")
 assert Run._fields[_RUN_BEFORE + 1] == "before2"
 
 
+_tuple_new = tuple.__new__
+
+
 def _nothing_before(run: Run) -> Run:
     """`run._replace(before="", before2="")`, without namedtuple's slower keyword handling."""
-    return Run._make((*run[:_RUN_BEFORE], "", "", *run[_RUN_BEFORE + 2 :]))
+    # tuple.__new__ is what `Run._make` calls, less its Python-level frame and length check
+    # (the fields are the run's own, two replaced).
+    return _tuple_new(Run, (*run[:_RUN_BEFORE], "", "", *run[_RUN_BEFORE + 2 :]))
 
 
 def _name_in(masked: str, a: int, b: int) -> Name | None:
