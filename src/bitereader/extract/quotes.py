@@ -1121,11 +1121,22 @@ def _segments(masked: str, lo: int, hi: int) -> list[tuple[int, int]]:
         chunk = _PARENS.sub(lambda m: " " * len(m.group()), chunk)
     if "—" in chunk or "–" in chunk or "--" in chunk:
         chunk = _DASH_ASIDE.sub(lambda m: " " + "," * (len(m.group()) - 2) + " ", chunk)
-    elif "," not in chunk and ";" not in chunk and ":" not in chunk:
-        # No mark to break at (with no dash, nothing above added one): a single stretch, and
-        # four quick scans instead of the pattern's and the filtering list's.
-        return [(lo, hi)] if masked[lo:hi].strip() else []
-    segs: list[tuple[int, int]] = []
+    elif ";" not in chunk and ":" not in chunk:
+        # With no dash (so nothing above added a comma), colon or semicolon, only commas break,
+        # and most stretches have none or one: str.find steps to them, the empty stretches
+        # left out as they go, where the pattern's matches and the filtering list cost more.
+        segs: list[tuple[int, int]] = []
+        start = lo
+        at = chunk.find(",")
+        while at >= 0:
+            if masked[start : lo + at].strip():
+                segs.append((start, lo + at))
+            start = lo + at + 1
+            at = chunk.find(",", at + 1)
+        if masked[start:hi].strip():
+            segs.append((start, hi))
+        return segs
+    segs = []
     start = 0
     # Without an en dash only single marks break: a plain character class, which the search
     # can skip to (the full pattern's alternatives make it try every position).
