@@ -57,15 +57,35 @@ def choose_style(paragraphs: Sequence[str]) -> Style:
     """Decide whether double or single marks open the article's quotes."""
     # One pass over the whole article: a line break reads as the space before a paragraph.
     text = "\n".join(paragraphs)
+    return _style(text, offsets_of(text, _DOUBLE_OPENERS))
+
+
+_DOUBLE_OPENERS = '"“„«'
+"""The double marks `_DOUBLE_OPENER` matches."""
+
+
+def _style(text: str, openers: list[int]) -> Style:
+    """`choose_style` for the joined article `text`, given where its `_DOUBLE_OPENERS` stand."""
     # The openers' marks found with str.find, then each checked where it stands: the same
     # count as a search, which would test every character against the marks.
-    doubles = sum(1 for at in offsets_of(text, '"“„«') if _DOUBLE_OPENER.match(text, at))
+    doubles = sum(1 for at in openers if _DOUBLE_OPENER.match(text, at))
     singles = 0
     for at in offsets_of(text, "'‘"):
         m = _SINGLE_OPENER.match(text, at)
         if m and not _ELISION_RE.match(text, m.end()):
             singles += 1
     return "single" if singles > doubles else "double"
+
+
+def article_spans(paragraphs: Sequence[str]) -> list[list[MarkSpan]]:
+    """`find_spans(paragraphs, choose_style(paragraphs))`, finding the double marks once."""
+    text = "\n".join(paragraphs)
+    marks = offsets_of(text, DOUBLE_MARKS)
+    # Each mark is one character, so the openers among all the marks are where a search
+    # for the openers alone would find them.
+    if _style(text, [at for at in marks if text[at] in _DOUBLE_OPENERS]) == "single":
+        return find_spans(paragraphs, "single")
+    return _double_spans(paragraphs, marks)
 
 
 def _neighbours(text: str, i: int) -> tuple[str, str]:
@@ -117,11 +137,11 @@ def _possessive_like(text: str, i: int) -> bool:
     return bool(after) and after.islower()
 
 
-def _pair_double(text: str) -> tuple[list[tuple[int, int]], list[int]]:
-    """Pair double marks with a stack so nested pairs stay inside the outer quote."""
+def _pair_double(text: str, marks: list[int]) -> tuple[list[tuple[int, int]], list[int]]:
+    """Pair double marks (at `marks`, in order) with a stack so nested pairs stay inside the
+    outer quote."""
     pairs: list[tuple[int, int]] = []
     stack: list[int] = []
-    marks = offsets_of(text, DOUBLE_MARKS)
     for i in marks:
         kind = _classify_double(text, i)
         if kind == _OPEN or (kind == _EITHER and not stack):
@@ -181,11 +201,44 @@ def find_spans(paragraphs: Sequence[str], style: Style) -> list[list[MarkSpan]]:
     A quote runs on when a paragraph ends with it still open and the next paragraph opens
     with a quote mark (the newspaper convention for a long quotation).
     """
-    pair = _pair_double if style == "double" else _pair_single
+    if style == "double":
+        return _double_spans(paragraphs, offsets_of("\n".join(paragraphs), DOUBLE_MARKS))
+    return _spans(paragraphs, style, [_pair_single(text) for text in paragraphs])
+
+
+def _double_spans(paragraphs: Sequence[str], marks: list[int]) -> list[list[MarkSpan]]:
+    """`find_spans` in the double style, given where the double marks stand in the paragraphs
+    joined by line breaks.
+
+    The marks are found in one pass over the article rather than six str.find calls per
+    paragraph: a mark is one character and never a line break, so each lies in one paragraph.
+    """
+    pairings: list[tuple[list[tuple[int, int]], list[int]]] = []
+    k = 0
+    base = 0  # where the paragraph starts in the joined text
+    for text in paragraphs:
+        end = base + len(text)
+        j = k
+        while j < len(marks) and marks[j] < end:
+            j += 1
+        if j > k:
+            pairings.append(_pair_double(text, [at - base for at in marks[k:j]]))
+        else:
+            pairings.append(([], []))  # no mark: what pairing none gives
+        k, base = j, end + 1
+    return _spans(paragraphs, "double", pairings)
+
+
+def _spans(
+    paragraphs: Sequence[str],
+    style: Style,
+    pairings: list[tuple[list[tuple[int, int]], list[int]]],
+) -> list[list[MarkSpan]]:
+    """`find_spans` given each paragraph's paired marks and the marks left open."""
     result: list[list[MarkSpan]] = []
     carried = False
     for index, text in enumerate(paragraphs):
-        pairs, left_open = pair(text)
+        pairs, left_open = pairings[index]
         spans = [MarkSpan(index, a, b) for a, b in pairs]
         if carried and spans and spans[0].open == _starts_with_opener(text, style):
             spans[0] = MarkSpan(index, spans[0].open, spans[0].close, carried=True)

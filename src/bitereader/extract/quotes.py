@@ -43,7 +43,7 @@ from bitereader.extract.quote_lexicon import (
 from bitereader.extract.quote_lexicon import (
     words as _words,
 )
-from bitereader.extract.quote_marks import MarkSpan, choose_style, find_spans
+from bitereader.extract.quote_marks import MarkSpan, article_spans
 from bitereader.extract.speakers import (
     Cast,
     Gender,
@@ -273,8 +273,7 @@ def extract_quotes(paragraphs: Sequence[str]) -> tuple[Quote, ...]:
     paragraphs = [p if isinstance(p, str) else str(p) for p in paragraphs]
     if not any(ch in p for p in paragraphs for ch in "\"“”„«»'‘’"):
         return ()
-    style = choose_style(paragraphs)
-    spans = find_spans(paragraphs, style)
+    spans = article_spans(paragraphs)
     paras = [_analyse(i, text, spans[i]) for i, text in enumerate(paragraphs)]
     cands = _candidates(paras)
     if not cands:
@@ -315,6 +314,8 @@ def _mask(text: str, spans: list[MarkSpan]) -> str:
 
     Spans come in order and never overlap, so the text is rebuilt from slices.
     """
+    if not spans:
+        return text  # what joining its one slice gives
     parts: list[str] = []
     at = 0
     for span in spans:
@@ -441,10 +442,15 @@ def _learn_cast(paras: list[_Para]) -> Cast:
                 # "Shares in Harlow Foods fell": the body the prose is about, whatever its case
                 subject = subject or name.text in orgs
                 role = _appositive_role(masked, run.end, e) if run.gap_after == ", " else None
-                role = role or _pre_role(masked, s, run.start, name)
+                if not role and (
+                    name.titles or (run.start > s and masked[run.start - 1].isspace())
+                ):
+                    # `_pre_role` finds none for a name without titles that opens its sentence
+                    # or follows a mark: most runs, spared the call.
+                    role = _pre_role(masked, s, run.start, name)
                 label = (
                     _LABEL_BEFORE.search(masked[max(s, run.start - 40) : run.start])
-                    if masked[max(s, run.start - 2) : run.start].startswith(",")
+                    if masked.startswith(",", max(s, run.start - 2), run.start)
                     else None
                 )
                 if label and label.group(1).lower() in _PERSON_LABELS:
@@ -1115,11 +1121,22 @@ def _segments(masked: str, lo: int, hi: int) -> list[tuple[int, int]]:
         chunk = _PARENS.sub(lambda m: " " * len(m.group()), chunk)
     if "—" in chunk or "–" in chunk or "--" in chunk:
         chunk = _DASH_ASIDE.sub(lambda m: " " + "," * (len(m.group()) - 2) + " ", chunk)
-    elif "," not in chunk and ";" not in chunk and ":" not in chunk:
-        # No mark to break at (with no dash, nothing above added one): a single stretch, and
-        # four quick scans instead of the pattern's and the filtering list's.
-        return [(lo, hi)] if masked[lo:hi].strip() else []
-    segs: list[tuple[int, int]] = []
+    elif ";" not in chunk and ":" not in chunk:
+        # With no dash (so nothing above added a comma), colon or semicolon, only commas break,
+        # and most stretches have none or one: str.find steps to them, the empty stretches
+        # left out as they go, where the pattern's matches and the filtering list cost more.
+        segs: list[tuple[int, int]] = []
+        start = lo
+        at = chunk.find(",")
+        while at >= 0:
+            if masked[start : lo + at].strip():
+                segs.append((start, lo + at))
+            start = lo + at + 1
+            at = chunk.find(",", at + 1)
+        if masked[start:hi].strip():
+            segs.append((start, hi))
+        return segs
+    segs = []
     start = 0
     # Without an en dash only single marks break: a plain character class, which the search
     # can skip to (the full pattern's alternatives make it try every position).
@@ -1296,9 +1313,14 @@ _RUN_BEFORE = Run._fields.index("before")
 assert Run._fields[_RUN_BEFORE + 1] == "before2"
 
 
+_tuple_new = tuple.__new__
+
+
 def _nothing_before(run: Run) -> Run:
     """`run._replace(before="", before2="")`, without namedtuple's slower keyword handling."""
-    return Run._make((*run[:_RUN_BEFORE], "", "", *run[_RUN_BEFORE + 2 :]))
+    # tuple.__new__ is what `Run._make` calls, less its Python-level frame and length check
+    # (the fields are the run's own, two replaced).
+    return _tuple_new(Run, (*run[:_RUN_BEFORE], "", "", *run[_RUN_BEFORE + 2 :]))
 
 
 def _name_in(masked: str, a: int, b: int) -> Name | None:
