@@ -107,6 +107,9 @@ _VERB_INITIALS = frozenset(form[0] for form in SPEECH_FORMS)
 _SHORT_STRETCH = 32
 """Below this many characters a plain search costs less than the skipping one."""
 
+SHORTEST_VERB = min(len(form) for form in SPEECH_FORMS)
+"""No stretch shorter than this holds a speech verb (after a quote it is often "." or " ")."""
+
 
 class _SpeechVerbs:
     """Finds speech verbs with one trie-shaped expression, whole words only."""
@@ -141,6 +144,8 @@ class _SpeechVerbs:
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
         """The first speech verb in `text[pos:endpos]`, if any."""
         end = len(text) if endpos is None else endpos
+        if end - pos < SHORTEST_VERB:
+            return None  # no verb fits, and setting up even a plain search costs thousands
         if end - pos < _SHORT_STRETCH:
             return self._re.search(text, pos, end)  # too short to repay the two extra calls
         # A verb right at `pos` (whose character before lies outside the range) opens with a

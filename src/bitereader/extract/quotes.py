@@ -33,6 +33,7 @@ from bitereader.extract.quote_lexicon import (
     PREPOSITIONS,
     RECIPIENT_FORMS,
     ROLE_NOUNS,
+    SHORTEST_VERB,
     SPEECH_FORMS,
     SPEECH_VERB_RE,
     TIME_WORDS,
@@ -225,6 +226,7 @@ _POSSESSIVE_END = re.compile(r"['’]s?$")
 _FINITE_VERB = re.compile(r"\s(?:[a-z]+(?:ed|s)|has|had|is|was|will|would|can|could)\b")
 _AND_OR = re.compile(r"\s*(?:and|or)\s*")
 _LOWER_NEXT = re.compile(r"\s*[a-z]")
+"""What `_kind` checks without a regex: a lower-case ASCII letter after any spaces."""
 _PLURAL_PRONOUN = re.compile(r"\b(?:them|us|these|those)\b")
 _POSSESSOR_SOURCE = re.compile(
     r"^(?:the\s+)?(.+?)['’]s?\s+(?:[\w-]+\s+){0,2}?(\w+)$", re.IGNORECASE
@@ -669,7 +671,9 @@ def _candidates(paras: list[_Para]) -> list[_Cand]:
         dropped: list[MarkSpan] = []
         for span in para.spans:
             a, b = _trim(para.text, span.open + 1, span.close)
-            if b <= a or not _ALNUM.search(para.text, a, b):
+            # `_trim` leaves a non-space first character, mostly a letter: look at it before
+            # setting up a search (`[^\W_]` accepts exactly the characters str.isalnum does).
+            if b <= a or not (para.text[a].isalnum() or _ALNUM.search(para.text, a, b)):
                 continue
             cand = _Cand(span, a, b, para.text[a:b], _sentence_of(para, span.open))
             if span.carried or span.runs_on or not _not_speech(para, cand):
@@ -938,6 +942,10 @@ def _source_read(masked: str, after: int, hi: int, lo: int, before: int) -> tupl
     m = _SOURCE_READ_AFTER.match(masked, after, hi) if after < len(masked) else None
     if m is not None:
         return _Who("desc", m.group(1), pos=m.start(1)), "post"
+    # The pattern holds "read" (its only case folds are the ASCII ones, which lower() undoes)
+    # and, opening with a word boundary, is tried at every position: most stretches lack it.
+    if "read" not in masked[lo:before].lower():
+        return None
     m = _SOURCE_READ_BEFORE.search(masked, lo, before)
     if m is not None:
         return _Who("desc", m.group(1), pos=m.start(1)), "pre"
@@ -1033,6 +1041,8 @@ def _speech_verbs_in(masked: str, lo: int, hi: int) -> tuple[re.Match[str], ...]
 
     Both `_pre_attribution` and `_kind` read them for the same quote: scan the stretch once.
     """
+    if hi - lo < SHORTEST_VERB:
+        return ()  # a quote that opens its sentence: no verb fits before it
     return tuple(SPEECH_VERB_RE.finditer(masked, lo, hi))
 
 
@@ -1077,7 +1087,9 @@ _ON_LABEL = re.compile(r",\s+(?:on|in|via|from|at|to)\s+[^,;:.“”\x00]{1,60}:
 
 def _labelled_speaker(masked: str, lo: int, hi: int) -> _Who | None:
     """ "Former champion Ruth Adeyemi, on commentary: "…"": the name just before the label."""
-    m = _ON_LABEL.search(masked, lo, hi)
+    # Every match holds a colon: most stretches have none, and str.find is far cheaper than
+    # trying the pattern at each comma.
+    m = _ON_LABEL.search(masked, lo, hi) if masked.find(":", lo, hi) >= 0 else None
     if m is None:
         return None
     runs = runs_in(masked, lo, m.start())
@@ -1546,7 +1558,7 @@ def _kind(para: _Para, c: _Cand, prev: _Cand | None) -> QuoteKind:
         return prev.kind
     continues = (
         c.how != "post"
-        and bool(_LOWER_NEXT.match(post))
+        and "a" <= post.lstrip()[:1] <= "z"  # `_LOWER_NEXT.match(post)`, without the regex set-up
         and not _CONTINUES_AS_ATTRIBUTION.match(post)
     )
     if not lead.strip():
