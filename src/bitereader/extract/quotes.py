@@ -564,7 +564,7 @@ def _learn_described(cast: Cast, para: _Para, s: int, e: int) -> None:
     if found is None or found[1] in NOUN_LIKE_FORMS:
         return
     verb_at = found[0]
-    if not _DESCRIBED_HEAD.search(para.masked[s:verb_at].lower()):
+    if not _may_end_in_head(para.masked[s:verb_at].lower()):
         return  # no word that could head a describing phrase: no need to parse the subject
     who = _subject(para.masked, s, verb_at)
     if who is None or who.kind != "desc":
@@ -583,6 +583,30 @@ def _learn_described(cast: Cast, para: _Para, s: int, e: int) -> None:
     person = cast.add(Name("person", who.text, "", who.pos), pos, subject=True)
     person.described = True
     person.gender = person.gender or _gender_word(head)
+
+
+_PLAIN_NEXT_WORD = re.compile(r" ([a-z]+) ")
+_HEAD_FOLLOWERS = (
+    frozenset(("of", "with", "who", "from", "and", "but")) | _ADVERB_WORDS | SPEECH_FORMS
+)
+"""The words that may follow a describing phrase's head in the subject `_subject` reads: the
+words `_learn_described` takes the head to stand before, and those `_description` cuts at."""
+
+
+def _may_end_in_head(low: str) -> bool:
+    """False when no head word in the lower-cased stretch before a verb can be the head
+    `_learn_described` reads from `_subject`'s description, so the subject need not be parsed.
+
+    The description is a stretch of whole words of the subject, and its head the word before
+    "of", "with", "who" or "from", else its last word. A head word followed by a space, another
+    plain word and a space is neither: no break lies between the two words to end the
+    description, so the next word follows it there too ("Workers study election said …").
+    """
+    for m in _DESCRIBED_HEAD.finditer(low):
+        nxt = _PLAIN_NEXT_WORD.match(low, m.end())
+        if nxt is None or nxt.group(1) in _HEAD_FOLLOWERS:
+            return True
+    return False
 
 
 def _gender_word(word: str) -> Gender | None:
