@@ -422,6 +422,7 @@ def _learn_cast(paras: list[_Para]) -> Cast:
     for para in paras:
         masked = para.masked
         runs = runs_in(masked)
+        base = para.index * _PARA
         k = 0  # the paragraph's runs are walked once, sentence by sentence
         for s, e in para.sentences:
             first_person: Person | None = None
@@ -432,35 +433,40 @@ def _learn_cast(paras: list[_Para]) -> Cast:
                 run = runs[k]
                 k += 1
                 name = run.name
-                if name is None or name.kind in ("place", "title"):
+                if name is None:
                     continue
-                if run.before in ("in", "at", "from"):
+                kind = name.kind
+                if kind == "place" or kind == "title":
+                    continue
+                start, before = run.start, run.before
+                if before in ("in", "at", "from"):
                     cast.places.add(name.text)
-                subject = (
-                    subject_like(run) or (name.kind == "person" and bool(name.titles))
-                ) and not (run.before == "the" and name.kind in ("person", "single"))
+                subject = (subject_like(run) or (kind == "person" and bool(name.titles))) and not (
+                    before == "the" and (kind == "person" or kind == "single")
+                )
                 # "Shares in Harlow Foods fell": the body the prose is about, whatever its case
                 subject = subject or name.text in orgs
                 role = _appositive_role(masked, run.end, e) if run.gap_after == ", " else None
-                if not role and (
-                    name.titles or (run.start > s and masked[run.start - 1].isspace())
-                ):
+                if not role and (name.titles or (start > s and masked[start - 1].isspace())):
                     # `_pre_role` finds none for a name without titles that opens its sentence
                     # or follows a mark: most runs, spared the call.
-                    role = _pre_role(masked, s, run.start, name)
+                    role = _pre_role(masked, s, start, name)
+                # A comma just before the name, or one character before (within the sentence):
+                # what `masked.startswith(",", max(s, start - 2), start)` tells, without a call.
+                comma_at = start - 2 if start - 2 > s else s
                 label = (
-                    _LABEL_BEFORE.search(masked[max(s, run.start - 40) : run.start])
-                    if masked.startswith(",", max(s, run.start - 2), run.start)
+                    _LABEL_BEFORE.search(masked[max(s, start - 40) : start])
+                    if comma_at < start and masked[comma_at] == ","
                     else None
                 )
                 if label and label.group(1).lower() in _PERSON_LABELS:
                     role = role or label.group(1).lower()  # "Her brother, Piotr, …"
-                person = cast.add(name, para.index * _PARA + name.start, subject=subject, role=role)
+                person = cast.add(name, base + name.start, subject=subject, role=role)
                 if label and person.gender is None:
                     person.gender = _gender_word(label.group(1))
-                if name.kind in ("person", "single"):
+                if kind == "person" or kind == "single":
                     persons_here += 1
-                    if first_person is None and subject and name.kind == "person":
+                    if first_person is None and subject and kind == "person":
                         first_person = person
             _learn_described(cast, para, s, e)
             if first_person is not None and persons_here == 1 and first_person.gender is None:

@@ -661,15 +661,18 @@ class Cast:
             person = Person(text, kind)
             self.people[text] = person
             if kind == "person" or kind == "single":
-                key = text.split()[-1].lower()
-                self.by_surname.setdefault(key, []).append(person)
-        elif kind == "person" and len(text) > len(person.name):
-            # A fuller form of a name first seen short ("Smith", later "Tristan Smith").
-            person.name, person.kind = text, "person"
-        if kind == "person" and person.kind == "single":
-            person.kind = "person"
-        if person.gender is None and (kind == "person" or kind == "single"):
-            person.gender = guess_gender(text.split()[0], name.titles)
+                # What the steps below do for a new person, with the name split once.
+                parts = text.split()
+                self.by_surname.setdefault(parts[-1].lower(), []).append(person)
+                person.gender = guess_gender(parts[0], name.titles)
+        else:
+            if kind == "person" and len(text) > len(person.name):
+                # A fuller form of a name first seen short ("Smith", later "Tristan Smith").
+                person.name, person.kind = text, "person"
+            if kind == "person" and person.kind == "single":
+                person.kind = "person"
+            if person.gender is None and (kind == "person" or kind == "single"):
+                person.gender = guess_gender(text.split()[0], name.titles)
         if name.titles or role:  # most mentions bring neither
             for r in (name.titles, role):
                 if r and r not in person.roles:
