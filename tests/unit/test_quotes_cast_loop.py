@@ -102,3 +102,19 @@ _SEPARATORS = st.sampled_from([" ", " ", ", ", ",", ". ", "; ", ","])
 def test_the_cast_is_what_the_plain_loop_learns(paragraphs: list[list[tuple[str, str]]]) -> None:
     texts = ["".join(p + sep for p, sep in para) for para in paragraphs]
     assert _learnt(texts, q._learn_cast) == _learnt(texts, _plain_learn_cast)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["(", ")", "WHO", "Who", " and ", " And ", "and", "David", " ", "Lee"])
+    )
+)
+def test_the_plain_tests_before_the_patterns_skip_only_texts_they_cannot_match(
+    pieces: list[str],
+) -> None:
+    text = "".join(pieces)
+    if "(" not in text:
+        assert speakers._ACRONYM_DEF.search(text) is None  # learn_acronyms returns at once
+    if " and " not in text:
+        assert q._COUPLE_HINT.search(text) is None  # _learn_cast looks for no couple

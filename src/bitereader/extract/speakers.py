@@ -631,6 +631,10 @@ class Cast:
 
     def learn_acronyms(self, text: str) -> None:
         """Record "World Health Organization (WHO)" so that "WHO" can be given in full."""
+        # Most paragraphs hold no parenthesis, so no definition: they are spared the regex call,
+        # whose fixed few thousand instructions are a good part of a short feed item's paragraph.
+        if "(" not in text:
+            return
         for m in _ACRONYM_DEF.finditer(text):
             acro = m.group(1)
             letters = [c for c in acro if c.isupper()]
