@@ -412,8 +412,8 @@ def _learn_cast(paras: list[_Para]) -> Cast:
     cast = Cast()
     for para in paras:
         cast.learn_acronyms(para.text)
-        if not _COUPLE_HINT.search(para.masked):
-            continue
+        if " and " not in para.masked or not _COUPLE_HINT.search(para.masked):
+            continue  # (the plain test first: it spares most paragraphs the regex call)
         for m in _COUPLE.finditer(para.masked):
             # "David and Louise Turpin" names two people who share a surname.
             first, second, surname = m.groups()
@@ -424,6 +424,7 @@ def _learn_cast(paras: list[_Para]) -> Cast:
     for para in paras:
         masked = para.masked
         runs = runs_in(masked)
+        base = para.index * _PARA
         k = 0  # the paragraph's runs are walked once, sentence by sentence
         for s, e in para.sentences:
             first_person: Person | None = None
@@ -434,35 +435,40 @@ def _learn_cast(paras: list[_Para]) -> Cast:
                 run = runs[k]
                 k += 1
                 name = run.name
-                if name is None or name.kind in ("place", "title"):
+                if name is None:
                     continue
-                if run.before in ("in", "at", "from"):
+                kind = name.kind
+                if kind == "place" or kind == "title":
+                    continue
+                start, before = run.start, run.before
+                if before in ("in", "at", "from"):
                     cast.places.add(name.text)
-                subject = (
-                    subject_like(run) or (name.kind == "person" and bool(name.titles))
-                ) and not (run.before == "the" and name.kind in ("person", "single"))
+                subject = (subject_like(run) or (kind == "person" and bool(name.titles))) and not (
+                    before == "the" and (kind == "person" or kind == "single")
+                )
                 # "Shares in Harlow Foods fell": the body the prose is about, whatever its case
                 subject = subject or name.text in orgs
                 role = _appositive_role(masked, run.end, e) if run.gap_after == ", " else None
-                if not role and (
-                    name.titles or (run.start > s and masked[run.start - 1].isspace())
-                ):
+                if not role and (name.titles or (start > s and masked[start - 1].isspace())):
                     # `_pre_role` finds none for a name without titles that opens its sentence
                     # or follows a mark: most runs, spared the call.
-                    role = _pre_role(masked, s, run.start, name)
+                    role = _pre_role(masked, s, start, name)
+                # A comma just before the name, or one character before (within the sentence):
+                # what `masked.startswith(",", max(s, start - 2), start)` tells, without a call.
+                comma_at = start - 2 if start - 2 > s else s
                 label = (
-                    _LABEL_BEFORE.search(masked[max(s, run.start - 40) : run.start])
-                    if masked.startswith(",", max(s, run.start - 2), run.start)
+                    _LABEL_BEFORE.search(masked[max(s, start - 40) : start])
+                    if comma_at < start and masked[comma_at] == ","
                     else None
                 )
                 if label and label.group(1).lower() in _PERSON_LABELS:
                     role = role or label.group(1).lower()  # "Her brother, Piotr, …"
-                person = cast.add(name, para.index * _PARA + name.start, subject=subject, role=role)
+                person = cast.add(name, base + name.start, subject=subject, role=role)
                 if label and person.gender is None:
                     person.gender = _gender_word(label.group(1))
-                if name.kind in ("person", "single"):
+                if kind == "person" or kind == "single":
                     persons_here += 1
-                    if first_person is None and subject and name.kind == "person":
+                    if first_person is None and subject and kind == "person":
                         first_person = person
             _learn_described(cast, para, s, e)
             if first_person is not None and persons_here == 1 and first_person.gender is None:
@@ -566,7 +572,7 @@ def _learn_described(cast: Cast, para: _Para, s: int, e: int) -> None:
     if found is None or found[1] in NOUN_LIKE_FORMS:
         return
     verb_at = found[0]
-    if not _DESCRIBED_HEAD.search(para.masked[s:verb_at].lower()):
+    if not _may_end_in_head(para.masked[s:verb_at].lower()):
         return  # no word that could head a describing phrase: no need to parse the subject
     who = _subject(para.masked, s, verb_at)
     if who is None or who.kind != "desc":
@@ -585,6 +591,30 @@ def _learn_described(cast: Cast, para: _Para, s: int, e: int) -> None:
     person = cast.add(Name("person", who.text, "", who.pos), pos, subject=True)
     person.described = True
     person.gender = person.gender or _gender_word(head)
+
+
+_PLAIN_NEXT_WORD = re.compile(r" ([a-z]+) ")
+_HEAD_FOLLOWERS = (
+    frozenset(("of", "with", "who", "from", "and", "but")) | _ADVERB_WORDS | SPEECH_FORMS
+)
+"""The words that may follow a describing phrase's head in the subject `_subject` reads: the
+words `_learn_described` takes the head to stand before, and those `_description` cuts at."""
+
+
+def _may_end_in_head(low: str) -> bool:
+    """False when no head word in the lower-cased stretch before a verb can be the head
+    `_learn_described` reads from `_subject`'s description, so the subject need not be parsed.
+
+    The description is a stretch of whole words of the subject, and its head the word before
+    "of", "with", "who" or "from", else its last word. A head word followed by a space, another
+    plain word and a space is neither: no break lies between the two words to end the
+    description, so the next word follows it there too ("Workers study election said …").
+    """
+    for m in _DESCRIBED_HEAD.finditer(low):
+        nxt = _PLAIN_NEXT_WORD.match(low, m.end())
+        if nxt is None or nxt.group(1) in _HEAD_FOLLOWERS:
+            return True
+    return False
 
 
 def _gender_word(word: str) -> Gender | None:

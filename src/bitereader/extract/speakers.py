@@ -294,10 +294,17 @@ def _word_before(text: str, start: int) -> tuple[int, str] | None:
     return prev[0], prev[2].lower()
 
 
-_PLAIN_RUN = re.compile(r"[A-Z][A-Za-z]*(?: [A-Z][A-Za-z]*)*([,;:]? )([a-z]+)(?![\w.'’\-–])")
+_PLAIN_RUN = re.compile(
+    r"[A-Z][A-Za-z]*(?: [A-Z][A-Za-z]*)*"
+    r"(?:([,;:]? )([a-z]+)(?![\w.'’\-–])"
+    r"|((?<=s)['’] |\.(?![\w.'’\-–])[\W_]*)(?:([A-Za-z]+)(?![\w.'’\-–])|\Z))"
+)
 """The common run: plain capitalised words one space apart, then a plain lower-case word after a
-space (or after a comma, semicolon or colon and a space). With no full stop, apostrophe or
-hyphen in it, reading it word by word finds these same words and this same next word."""
+space (or after a comma, semicolon or colon and a space). Or else (groups 3 and 4) the
+apostrophe of a plural possessive and a space ("Residents' groups"), or a full stop that ends
+the run, then a plain word or nothing. With no full stop inside, nor apostrophe or hyphen,
+reading it word by word finds these same words and this same next word; but a run ending in an
+initial or an abbreviation ("Mr.") reads on, so the caller leaves those to `_read_run`."""
 
 
 class _RunText(NamedTuple):
@@ -324,17 +331,37 @@ def _find_runs(text: str) -> list[Run]:
             continue
         if s:
             c = text[s - 1]
-            if c.isalnum() or (c in _NOT_WORD_START and not _word_start(text, s)):
+            # (A space, the commonest character before a run, is tested for first: it spares
+            # most runs the method call.)
+            if c != " " and (c.isalnum() or (c in _NOT_WORD_START and not _word_start(text, s))):
                 continue  # inside a word ("McDonald")
         plain = _PLAIN_RUN.match(text, s)
         if plain is not None:
-            gap_after, after = plain.groups()
-        # (Unless the next word is a particle after a space, which may carry the run on:
-        # "Ludwig van Beethoven".)
-        if plain is not None and (gap_after != " " or after not in _PARTICLES):
-            end = plain.start(1)
+            gap_after, after, stop, after_stop = plain.groups()
+            if gap_after is not None:
+                # (Unless the next word is a particle after a space, which may carry the run
+                # on: "Ludwig van Beethoven".)
+                if gap_after == " " and after in _PARTICLES:
+                    plain = None
+                else:
+                    end = plain.start(1)
+                    possessive = False
+            else:
+                end = plain.start(3)
+                possessive = stop[0] != "."  # "Residents' groups"
+                if not possessive:
+                    # "... in April. Brennan said": the run stops at its full stop, unless it
+                    # makes the last word an initial or an abbreviation (`_read_run` reads on).
+                    last = text[s:end].rpartition(" ")[2]
+                    if len(last) == 1 or last.lower() + "." in _ABBREV_DOT:
+                        plain = None
+                if plain is not None:
+                    if after_stop is None:
+                        after = gap_after = ""  # nothing after: `_read_run`'s "" and ""
+                    else:
+                        after, gap_after = after_stop.lower(), stop
+        if plain is not None:
             words = tuple(text[s:end].split(" "))
-            possessive = False
         else:
             found = _read_run(text, s)
             if found is None:
@@ -606,6 +633,10 @@ class Cast:
 
     def learn_acronyms(self, text: str) -> None:
         """Record "World Health Organization (WHO)" so that "WHO" can be given in full."""
+        # Most paragraphs hold no parenthesis, so no definition: they are spared the regex call,
+        # whose fixed few thousand instructions are a good part of a short feed item's paragraph.
+        if "(" not in text:
+            return
         for m in _ACRONYM_DEF.finditer(text):
             acro = m.group(1)
             letters = [c for c in acro if c.isupper()]
@@ -636,15 +667,18 @@ class Cast:
             person = Person(text, kind)
             self.people[text] = person
             if kind == "person" or kind == "single":
-                key = text.split()[-1].lower()
-                self.by_surname.setdefault(key, []).append(person)
-        elif kind == "person" and len(text) > len(person.name):
-            # A fuller form of a name first seen short ("Smith", later "Tristan Smith").
-            person.name, person.kind = text, "person"
-        if kind == "person" and person.kind == "single":
-            person.kind = "person"
-        if person.gender is None and (kind == "person" or kind == "single"):
-            person.gender = guess_gender(text.split()[0], name.titles)
+                # What the steps below do for a new person, with the name split once.
+                parts = text.split()
+                self.by_surname.setdefault(parts[-1].lower(), []).append(person)
+                person.gender = guess_gender(parts[0], name.titles)
+        else:
+            if kind == "person" and len(text) > len(person.name):
+                # A fuller form of a name first seen short ("Smith", later "Tristan Smith").
+                person.name, person.kind = text, "person"
+            if kind == "person" and person.kind == "single":
+                person.kind = "person"
+            if person.gender is None and (kind == "person" or kind == "single"):
+                person.gender = guess_gender(text.split()[0], name.titles)
         if name.titles or role:  # most mentions bring neither
             for r in (name.titles, role):
                 if r and r not in person.roles:
