@@ -87,32 +87,3 @@ def test_nothing_before_is_replace(text: str) -> None:
 def test_mask_without_spans_is_the_text() -> None:
     for text in ("", "No quotes here.", "It’s a plan."):
         assert quotes._mask(text, []) == text
-
-
-def _plain_segments(masked: str, lo: int, hi: int) -> list[tuple[int, int]]:
-    """_segments as the plain pattern reads them: every break matched, empty stretches dropped."""
-    chunk = masked[lo:hi]
-    if "(" in chunk:
-        chunk = quotes._PARENS.sub(lambda m: " " * len(m.group()), chunk)
-    if "—" in chunk or "–" in chunk or "--" in chunk:
-        chunk = quotes._DASH_ASIDE.sub(lambda m: " " + "," * (len(m.group()) - 2) + " ", chunk)
-    segs: list[tuple[int, int]] = []
-    start = 0
-    for m in quotes._SEGMENT_BREAK.finditer(chunk):
-        segs.append((lo + start, lo + m.start()))
-        start = m.end()
-    segs.append((lo + start, hi))
-    return [(a, b) for a, b in segs if masked[a:b].strip()]
-
-
-_SEGMENT_PIECES = st.sampled_from(
-    [" ", " ", ",", ", ", ";", ":", "—", " – ", "--", " -- ", "(", ")", "a", "Maria Lopez", "\x00"]
-)
-
-
-@settings(max_examples=500, deadline=None)
-@given(st.lists(_SEGMENT_PIECES, max_size=16).map("".join), st.data())
-def test_segments_are_the_plain_pattern_s(text: str, data: st.DataObject) -> None:
-    lo = data.draw(st.integers(0, len(text)))
-    hi = data.draw(st.integers(lo, len(text) + 2))
-    assert quotes._segments(text, lo, hi) == _plain_segments(text, lo, hi)
