@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -15,6 +17,8 @@ _PIECES = st.sampled_from(
     ]
 )  # fmt: skip
 _TEXTS = st.lists(_PIECES, max_size=20).map("".join)
+_LOWER_NEXT = re.compile(r"\s*[a-z]")
+"""What `_kind` once matched the text after a quote with: a lower-case letter after spaces."""
 
 
 @settings(max_examples=400, deadline=None)
@@ -52,7 +56,7 @@ def test_isalnum_is_the_alnum_class(ch: str) -> None:
 @settings(max_examples=500, deadline=None)
 @given(_TEXTS)
 def test_lower_next_check_is_the_pattern(post: str) -> None:
-    assert ("a" <= post.lstrip()[:1] <= "z") == bool(quotes._LOWER_NEXT.match(post))
+    assert ("a" <= post.lstrip()[:1] <= "z") == bool(_LOWER_NEXT.match(post))
 
 
 @settings(max_examples=400, deadline=None)

@@ -79,8 +79,6 @@ _ATTRIBUTION_AHEAD = re.compile(
 )
 _PARENS = re.compile(r"\([^()]*\)")
 _DASH_ASIDE = re.compile(r"\s[—–]\s?[^—–]*?\s?[—–]\s|\s--\s[^-]*?\s--\s")
-_HAS_CAPITAL = re.compile(r"[A-Z](?<=\s[A-Z])")
-"""A capital after a space (the check comes after the capital, so the engine skips ahead)."""
 _LOWER_WORD = re.compile(r"\b[a-z][a-z’'-]+\b")
 _ALNUM = re.compile(r"[^\W_]")
 """A letter or digit (what str.isalnum accepts)."""
@@ -225,8 +223,6 @@ _LEADING_THE = re.compile(r"^(?:the)\s+")
 _POSSESSIVE_END = re.compile(r"['’]s?$")
 _FINITE_VERB = re.compile(r"\s(?:[a-z]+(?:ed|s)|has|had|is|was|will|would|can|could)\b")
 _AND_OR = re.compile(r"\s*(?:and|or)\s*")
-_LOWER_NEXT = re.compile(r"\s*[a-z]")
-"""What `_kind` checks without a regex: a lower-case ASCII letter after any spaces."""
 _PLURAL_PRONOUN = re.compile(r"\b(?:them|us|these|those)\b")
 _POSSESSOR_SOURCE = re.compile(
     r"^(?:the\s+)?(.+?)['’]s?\s+(?:[\w-]+\s+){0,2}?(\w+)$", re.IGNORECASE
@@ -530,16 +526,16 @@ _VERB_OR_CAPITAL = re.compile(
     r"[^a-zA-Z0-9_’'-](?<![\w’'-])(?:[A-Z](?<=\s[A-Z])|(" + SPEECH_VERB_RE.trie + r")(?![\w’'-]))"
 )
 """After a break, a capital (when the break is a space) or a speech verb, whichever comes first:
-`SPEECH_VERB_RE`'s skipping search with `_HAS_CAPITAL` as another branch. The capital comes
-first, opening with its class, which the engine tests before entering the branch; the look-behind
-(which a space passes too) is checked once for both. Compiling it costs ~10 ms at import, repaid
-in a few dozen articles."""
+`SPEECH_VERB_RE`'s skipping search with a capital after a space as another branch. The capital
+comes first, opening with its class, which the engine tests before entering the branch; the
+look-behind (which a space passes too) is checked once for both. Compiling it costs ~10 ms at
+import, repaid in a few dozen articles."""
 
 
 def _verb_before_capital(masked: str, lo: int, hi: int) -> tuple[int, str] | None:
     """Where the first speech verb in `masked[lo:hi]` starts, and the verb, unless a capital after
-    a space comes first: `SPEECH_VERB_RE.search(masked, lo, cap)`, where `cap` is where
-    `_HAS_CAPITAL.search(masked, lo + 1, hi)` finds one (else `hi`).
+    a space comes first: `SPEECH_VERB_RE.search(masked, lo, cap)`, where `cap` is the first
+    capital after a space in `masked[lo + 1 : hi]` (else `hi`).
 
     Searching for both at once reads the stretch once, up to whichever comes first, where
     finding the capital first read up to it (or to `hi`), and then the verb search again.
@@ -1588,7 +1584,7 @@ def _kind(para: _Para, c: _Cand, prev: _Cand | None) -> QuoteKind:
         return prev.kind
     continues = (
         c.how != "post"
-        and "a" <= post.lstrip()[:1] <= "z"  # `_LOWER_NEXT.match(post)`, without the regex set-up
+        and "a" <= post.lstrip()[:1] <= "z"  # a lower-case ASCII letter after any spaces
         and not _CONTINUES_AS_ATTRIBUTION.match(post)
     )
     if not lead.strip():

@@ -193,25 +193,6 @@ _END = operator.itemgetter(1)
 """A run's end."""
 
 
-def _char_class(codes: list[int]) -> str:
-    """A regular-expression character class for code points, written as ranges."""
-    parts: list[str] = []
-    k = 0
-    while k < len(codes):
-        j = k
-        while j + 1 < len(codes) and codes[j + 1] == codes[j] + 1:
-            j += 1
-        lo, hi = re.escape(chr(codes[k])), re.escape(chr(codes[j]))
-        parts.append(lo if j == k else f"{lo}-{hi}")
-        k = j + 1
-    return "".join(parts)
-
-
-# Where a capitalised word may start. The class is built from the Basic Multilingual Plane;
-# astral characters are all let through and checked in Python.
-_CAPITAL = re.compile(
-    "[" + _char_class([c for c in range(0x10000) if chr(c).isupper()]) + "\U00010000-\U0010ffff]"
-)
 _PARTICLE_START = re.compile(r"(?:el|al|ad|as|an|bin|ibn|abu|ben|de|van|von|d|l)-[A-Z]")
 _HYPHEN_CAPITAL = re.compile(r"-[A-Z]")
 _NOT_WORD_START = "._'’-–"
@@ -396,12 +377,14 @@ def _find_runs(text: str) -> list[Run]:
 
 
 def _capitals(text: str) -> list[int]:
-    """Where `_CAPITAL` matches in `text`, found at C speed.
+    """Where a capitalised word may start in `text`: every upper-case letter, and every astral
+    character (checked later), found at C speed.
 
-    The regular-expression engine spends some 70 instructions on each character it passes over,
-    most of the cost of finding a paragraph's runs. Here every character becomes one byte (a
-    non-ASCII one becomes "?"), bytes that may stand for a capital become "A", and `find` jumps
-    from one to the next. Only the non-ASCII characters ("?" too) need a second look.
+    A regular expression's character class costs some 70 instructions on each character it
+    passes over, most of the cost of finding a paragraph's runs. Here every character becomes
+    one byte (a non-ASCII one becomes "?"), bytes that may stand for a capital become "A", and
+    `find` jumps from one to the next. Only the non-ASCII characters ("?" too) need a second
+    look.
     """
     found: list[int] = []
     if text.isascii():
@@ -415,7 +398,6 @@ def _capitals(text: str) -> list[int]:
     at = marks.find(65)
     while at >= 0:
         c = text[at]
-        # `_CAPITAL`'s class: every upper-case letter, and every astral character.
         if c.isupper() or c > "\uffff":
             found.append(at)
         at = marks.find(65, at + 1)
