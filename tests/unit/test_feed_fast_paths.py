@@ -8,28 +8,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bitereader.extract.text import clean_line
-from bitereader.loaders.feeds import _author_name, _clean, _same_start, _unique
+from bitereader.loaders.feeds import _author_name, _same_start, _unique
 
-ASCII_LINE = st.text(st.characters(min_codepoint=0x20, max_codepoint=0x7E), max_size=30)
-"""Printable ASCII: the lines the quick path returns unchanged (when single-spaced)."""
 ANY_LINE = st.text(
     st.sampled_from(" \t\n\x00\x1b[31m\x7f\x85\xa0\u200b\u2003\u3000é\u0301ﬁ@()")
     | st.characters(exclude_categories=["Cs"]),
     max_size=30,
 )
-
-
-@settings(max_examples=1000)
-@given(ASCII_LINE | ANY_LINE)
-def test_clean_is_clean_line(text: str) -> None:
-    assert _clean(text) == clean_line(text)
-
-
-def test_clean_keeps_a_clean_line_and_cleans_the_rest() -> None:
-    line = "Council approves the new bridge"
-    assert _clean(line) is line
-    assert _clean(" Council  approves\tthe bridge ") == "Council approves the bridge"
-    assert _clean("Cafe\u0301 \x1b[31mnews\x00") == "Café news"
 
 
 def plain_author_name(text: str) -> str:

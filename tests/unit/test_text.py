@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from bitereader.extract import text as text_module
 from bitereader.extract.text import clean_line, split_lines
 
 # Characters where cleaning a whole page at once could differ from cleaning line by line:
@@ -34,3 +35,25 @@ def test_clean_line_leaves_single_spaces_and_no_controls(text: str) -> None:
     assert "  " not in cleaned
     assert not re.search(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\t\u00a0\u3000]", cleaned)
     assert cleaned == cleaned.strip()
+
+
+_ASCII_LINE = st.text(st.characters(min_codepoint=0x20, max_codepoint=0x7E), max_size=30)
+"""Printable ASCII: the lines the quick path returns unchanged (when single-spaced)."""
+_ANY_LINE = st.text(
+    st.sampled_from(" \t\n\x00\x1b[31m\x7f\x85\xa0\u200b\u2003\u3000é\u0301ﬁ@()")
+    | st.characters(exclude_categories=["Cs"]),
+    max_size=30,
+)
+
+
+@settings(max_examples=1000)
+@given(_ASCII_LINE | _ANY_LINE)
+def test_clean_line_quick_path_is_the_full_steps(text: str) -> None:
+    assert clean_line(text) == text_module._clean_fully(text)
+
+
+def test_clean_line_keeps_a_clean_line_and_cleans_the_rest() -> None:
+    line = "Council approves the new bridge"
+    assert clean_line(line) is line
+    assert clean_line(" Council  approves\tthe bridge ") == "Council approves the bridge"
+    assert clean_line("Cafe\u0301 \x1b[31mnews\x00") == "Café news"

@@ -73,6 +73,16 @@ def _check_text(text: str) -> str:
 
 def clean_line(text: str) -> str:
     """Normalise one line or paragraph: NFC, no control characters, single spaces, trimmed."""
+    # Printable ASCII has no control characters or escape sequences and nothing to normalise:
+    # single-spaced and trimmed, it is already clean, and most titles, names and credits are.
+    spaced = "  " not in text and text[:1] != " " and text[-1:] != " "
+    if spaced and text.isascii() and text.isprintable():
+        return text
+    return _clean_fully(text)
+
+
+def _clean_fully(text: str) -> str:
+    """`clean_line`'s steps, for text that may need them."""
     text = unicodedata.normalize("NFC", text)
     text = _CONTROL.sub("", _ESCAPE_SEQUENCE.sub("", text))
     return _single_spaced(text).strip()

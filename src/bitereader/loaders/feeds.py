@@ -295,7 +295,7 @@ def build_article(item: RawItem, *, source: str | None) -> Article | None:
         published=published,
         captions=captions,
         quotes=extract_quotes(paragraphs) if paragraphs else (),
-        categories=_unique(map(_clean, item.categories)),
+        categories=_unique(map(clean_line, item.categories)),
         links=_unique(_http_url(e, base_url) for e in item.enclosures) if item.enclosures else (),
         guid=guid,
     )
@@ -476,7 +476,7 @@ def _media(item: RawItem, element: Any) -> None:
 
 def _add_media_caption(item: RawItem, description: str | None, credit: str | None) -> None:
     text = _as_line(description, False) if description else ""
-    credit = _clean(credit) if credit else None
+    credit = clean_line(credit) if credit else None
     if not text and not credit:
         return
     if item.media_captions and not text and item.media_captions[-1].credit is None:
@@ -737,7 +737,7 @@ def _headline(text: str | None, is_html: bool) -> str | None:
         return None
     if is_html or "<" in text or "&" in text:
         text = " ".join(html_to_parts(text).paragraphs) if "<" in text else htmllib.unescape(text)
-    return _clean(" ".join(text.split())) or None
+    return clean_line(" ".join(text.split())) or None
 
 
 def _headline_from(paragraph: str) -> str:
@@ -769,22 +769,9 @@ def _author_name(text: str) -> str:
     if "@" in text:  # both forms of address need one
         match = _EMAIL_NAME.match(text)
         if match:
-            return _clean(match["name"])
+            return clean_line(match["name"])
         if _BARE_EMAIL.match(text):
             return ""
-    return _clean(text)
-
-
-def _clean(text: str) -> str:
-    """clean_line, at once for the usual short line with nothing to clean.
-
-    Printable ASCII has no control characters or escape sequences and nothing to normalise:
-    single-spaced and trimmed, it is already what clean_line makes of it, and most titles,
-    names, categories and credits are that.
-    """
-    spaced = "  " not in text and text[:1] != " " and text[-1:] != " "
-    if spaced and text.isascii() and text.isprintable():
-        return text
     return clean_line(text)
 
 
