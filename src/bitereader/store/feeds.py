@@ -228,11 +228,8 @@ class FeedStore:
         is already in the library from elsewhere is left to that article. Updates keep read
         and pinned state; items gone from the feed stay in the library.
         """
-        with self.db.transaction() as conn:
-            rows = [item_row(article) for article in articles]
-            counts = _save_items(conn, feed_id, rows, to_epoch(now) or 0, {})
-            _record_refresh(conn, feed_id, update, now)
-            return counts
+        rows = [item_row(article) for article in articles]
+        return self.save_items(feed_id, rows, now=now, update=update)
 
 
 def _record_refresh(
