@@ -148,13 +148,11 @@ class _SpeechVerbs:
             return None  # no verb fits, and setting up even a plain search costs thousands
         if end - pos < _SHORT_STRETCH:
             return self._re.search(text, pos, end)  # too short to repay the two extra calls
-        # A verb right at `pos` (whose character before lies outside the range) opens with a
-        # verb's first letter: the stretch mostly opens with another, and setting up a match
-        # costs more than looking at that one character.
-        if pos < 0 or text[pos : pos + 1] in _VERB_INITIALS:
-            m = self._re.match(text, pos, end)
-            if m is not None:
-                return m
+        # A verb right at `pos` has the character before it outside the range: `_after_break`
+        # cannot find it.
+        m = self.match(text, pos, end)
+        if m is not None:
+            return m
         m = self._after_break.search(text, pos, end)
         # The verb matched on its own, so callers get the match `self._re.search` returns.
         return None if m is None else self._re.match(text, m.start(1), end)
