@@ -82,11 +82,31 @@ class Article:
 
 def content_hash(headline: str, paragraphs: tuple[str, ...] | list[str]) -> str:
     """Hash the headline and body, ignoring case and spacing differences."""
+    return hash_text(headline, paragraphs)[0]
+
+
+def hash_text(headline: str, paragraphs: tuple[str, ...] | list[str]) -> tuple[str, bool]:
+    """content_hash, and whether every paragraph is printable (as nearly all are).
+
+    Hashing tests each part for printability anyway; a printable paragraph has no control
+    characters, which is what the store needs to know to write it as JSON without an encoder.
+    """
     digest = hashlib.blake2b(digest_size=16)
-    for part in (headline, *paragraphs):
-        digest.update(_single_spaced(part).casefold().encode())
-        digest.update(b"\x00")
-    return digest.hexdigest()
+    update = digest.update
+    update(_single_spaced(headline).casefold().encode())
+    update(b"\x00")
+    printable = True
+    for part in paragraphs:
+        # _single_spaced inline, keeping its printability test.
+        if part.isprintable():
+            if "  " in part or part[:1] == " " or part[-1:] == " ":
+                part = " ".join(part.split())
+        else:
+            printable = False
+            part = " ".join(part.split())
+        update(part.casefold().encode())
+        update(b"\x00")
+    return digest.hexdigest(), printable
 
 
 def _single_spaced(text: str) -> str:

@@ -21,6 +21,7 @@ from bitereader.store.rows import (
     headline_from_row,
     list_json,
     quotes_json,
+    text_columns,
     to_epoch,
 )
 
@@ -255,8 +256,10 @@ def _require(conn: sqlite3.Connection, article_id: int) -> None:
         raise NotFoundError(f"no article with id {article_id}")
 
 
-def _content_values(article: Article) -> tuple[object, ...]:
-    """Values for _CONTENT_COLUMNS, in order."""
+def _row_values(article: Article) -> tuple[tuple[object, ...], tuple[str, str, str, str, str]]:
+    """Values for _CONTENT_COLUMNS, in order, and the article's full-text index entry."""
+    paragraphs, body, digest = text_columns(article.headline, article.paragraphs)
+    published = article.published
     return (
         article.guid,
         article.url,
@@ -266,14 +269,14 @@ def _content_values(article: Article) -> tuple[object, ...]:
         article.standfirst,
         list_json(article.authors),
         article.wire,
-        to_epoch(article.published),
-        list_json(article.paragraphs),
+        None if published is None else to_epoch(published),
+        paragraphs,
         captions_json(article.captions),
         quotes_json(article.quotes),
         list_json(article.categories),
         list_json(article.links),
-        article.content_hash,
-    )
+        digest,
+    ), fts_values(article, body)
 
 
 def _find_existing(
@@ -299,8 +302,8 @@ def _find_existing(
 def _save_one(
     conn: sqlite3.Connection, article: Article, feed_id: int | None, added_at: int | None
 ) -> tuple[int, SaveStatus]:
-    values = _content_values(article)
     # The content hash is taken once: it costs a pass over the whole text.
+    values, fts = _row_values(article)
     published, digest = values[8], values[-1]
     existing = _find_existing(conn, article, feed_id, digest)
     if existing is None:
@@ -314,7 +317,7 @@ def _save_one(
         conn.execute(
             "INSERT INTO articles_fts (rowid, headline, standfirst, body, captions, quotes) "
             "VALUES (?, ?, ?, ?, ?, ?)",
-            (article_id, *fts_values(article)),
+            (article_id, *fts),
         )
         return article_id, "added"
     stored = conn.execute(
@@ -333,7 +336,7 @@ def _save_one(
     conn.execute(
         "INSERT INTO articles_fts (rowid, headline, standfirst, body, captions, quotes) "
         "VALUES (?, ?, ?, ?, ?, ?)",
-        (existing, *fts_values(article)),
+        (existing, *fts),
     )
     return existing, "updated"
 

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from json.encoder import c_make_encoder, encode_basestring  # type: ignore[attr-defined]
 
-from bitereader.models import Article, Caption, Headline, Quote
+from bitereader.models import Article, Caption, Headline, Quote, hash_text
 
 
 def _json_encoder() -> Callable[[object], str]:
@@ -44,10 +44,14 @@ def from_epoch(seconds: int | None) -> datetime | None:
 
 
 def captions_json(captions: tuple[Caption, ...]) -> str:
+    if not captions:
+        return "[]"
     return _to_json([(c.text, c.credit, c.paragraph) for c in captions])
 
 
 def quotes_json(quotes: tuple[Quote, ...]) -> str:
+    if not quotes:
+        return "[]"
     return _to_json(
         [(q.text, q.speaker, q.role, q.kind, q.paragraph, q.start, q.end) for q in quotes]
     )
@@ -65,14 +69,35 @@ def list_json(items: tuple[str, ...]) -> str:
     return _to_json(items) if items else "[]"
 
 
-def fts_values(article: Article) -> tuple[str, str, str, str, str]:
-    """The text the full-text index holds for an article, column by column."""
+def text_columns(headline: str, paragraphs: tuple[str, ...]) -> tuple[str, str, str]:
+    """An article's paragraphs as their JSON column and as the full-text body, and its content
+    hash, taken together: hashing finds out what the JSON needs to know.
+
+    JSON escapes only quotes, backslashes and control characters. Paragraphs that are all
+    printable (hash_text tells) have no control characters, newlines included, so when the
+    body has no quote or backslash either, its newlines are exactly where the JSON strings
+    meet, and the JSON is the body with those replaced: the same text the encoder writes,
+    without its pass over every character.
+    """
+    digest, printable = hash_text(headline, paragraphs)
+    body = "\n".join(paragraphs)
+    if not paragraphs:
+        return "[]", body, digest
+    if printable and '"' not in body and "\\" not in body:
+        return '["' + body.replace("\n", '", "') + '"]', body, digest
+    return _to_json(paragraphs), body, digest
+
+
+def fts_values(article: Article, body: str) -> tuple[str, str, str, str, str]:
+    """The text the full-text index holds for an article, column by column (`body`: its
+    paragraphs joined by newlines, as text_columns gives it)."""
+    captions, quotes = article.captions, article.quotes
     return (
         article.headline,
         article.standfirst or "",
-        "\n".join(article.paragraphs),
-        "\n".join(f"{c.text} {c.credit or ''}" for c in article.captions),
-        "\n".join(f"{q.text} {q.speaker or ''}" for q in article.quotes),
+        body,
+        "\n".join([f"{c.text} {c.credit or ''}" for c in captions]) if captions else "",
+        "\n".join([f"{q.text} {q.speaker or ''}" for q in quotes]) if quotes else "",
     )
 
 
