@@ -211,7 +211,8 @@ def pack_items(items: Iterable[RawItem], source: str | None) -> list[PackedItem]
         data = _dumps(_item_fields(item), 5)
         digest = salt.copy()
         digest.update(data)
-        packed.append(PackedItem(item_identity(item), digest.hexdigest(), data))
+        # tuple.__new__ is what PackedItem() calls, through a Python function of its own.
+        packed.append(_new_tuple(PackedItem, (item_identity(item), digest.hexdigest(), data)))
     return packed
 
 
@@ -221,23 +222,16 @@ def unpack_item(data: bytes) -> RawItem:
         title, title_is_html, link, guid, content, content_is_text, summary, summary_is_text,
         authors, published, updated, categories, enclosures, captions, base,
     ) = pickle.loads(data)  # fmt: skip
+    # Positional, in RawItem's field order: keywords cost a dictionary a call.
     return RawItem(
-        title=title,
-        title_is_html=title_is_html,
-        link=link,
-        guid=guid,
-        content=content,
-        content_is_text=content_is_text,
-        summary=summary,
-        summary_is_text=summary_is_text,
-        authors=authors,
-        published=None if published is None else datetime.fromisoformat(published),
-        updated=None if updated is None else datetime.fromisoformat(updated),
-        categories=categories,
-        enclosures=enclosures,
-        media_captions=[Caption(*caption) for caption in captions],
-        base=base,
-    )
+        title, title_is_html, link, guid, content, content_is_text, summary, summary_is_text,
+        authors,
+        None if published is None else datetime.fromisoformat(published),
+        None if updated is None else datetime.fromisoformat(updated),
+        categories, enclosures,
+        [Caption(*caption) for caption in captions] if captions else [],
+        base,
+    )  # fmt: skip
 
 
 def _item_fields(item: RawItem) -> tuple[Any, ...]:
@@ -255,6 +249,7 @@ def _item_fields(item: RawItem) -> tuple[Any, ...]:
 
 
 _dumps = pickle.dumps
+_new_tuple = tuple.__new__
 
 
 def build_article(item: RawItem, *, source: str | None) -> Article | None:
@@ -275,7 +270,7 @@ def build_article(item: RawItem, *, source: str | None) -> Article | None:
         opening = paragraphs[0] if paragraphs else ""
         if summary and len(summary) <= _STANDFIRST_MAX and not _same_start(summary, opening):
             standfirst = summary
-    headline = _headline(item.title, item.title_is_html)
+    headline = _headline(item.title)
     if not headline:
         if not paragraphs:
             return None
@@ -388,6 +383,18 @@ _ATOM_LINK = f"{ATOM}link"
 _ATOM_UPDATED = f"{ATOM}updated"
 _MEDIA_DESCRIPTION = f"{MEDIA}description"
 _MEDIA_CREDIT = f"{MEDIA}credit"
+_MEDIA_CONTENT = f"{MEDIA}content"
+_RDF_ABOUT = f"{RDF}about"
+# Atom tags compared against every child of every entry: built once, not at each comparison.
+_ATOM_ENTRY = f"{ATOM}entry"
+_ATOM_TITLE = f"{ATOM}title"
+_ATOM_ID = f"{ATOM}id"
+_ATOM_CONTENT = f"{ATOM}content"
+_ATOM_SUMMARY = f"{ATOM}summary"
+_ATOM_PUBLISHED = f"{ATOM}published"
+_ATOM_AUTHOR = f"{ATOM}author"
+_ATOM_NAME = f"{ATOM}name"
+_ATOM_CATEGORY = f"{ATOM}category"
 
 
 def _read_rss(channel: Any, items: Iterable[Any], url: str | None) -> FeedStream:
@@ -395,7 +402,7 @@ def _read_rss(channel: Any, items: Iterable[Any], url: str | None) -> FeedStream
     for child in channel:
         name = _local(child.tag)
         if name == "title":
-            title = _headline(child.text, False)
+            title = _headline(child.text)
         elif name == "link" and child.text:
             site = _http_url(child.text, url)
     return FeedStream(title=title, site_url=site, items=_rss_items(items, site or url))
@@ -409,7 +416,7 @@ def _rss_items(elements: Iterable[Any], base: str | None) -> Iterator[RawItem]:
 
 
 def _rss_item(element: Any) -> RawItem:
-    item = RawItem(guid=element.get(f"{RDF}about"))
+    item = RawItem(guid=element.get(_RDF_ABOUT))
     for child in element:
         tag = child.tag
         name = _RSS_ITEM_NAMES.get(tag)
@@ -461,12 +468,12 @@ def _media(item: RawItem, element: Any) -> None:
     """Media RSS: a picture's description and credit become a caption."""
     name = element.tag[len(MEDIA) :]
     if name in ("content", "group", "thumbnail"):
-        description = _child_text(element, _MEDIA_DESCRIPTION)
-        credit = _child_text(element, _MEDIA_CREDIT)
+        description, credit = _media_texts(element)
         if name == "group":
-            for content in element.iterfind(f"{MEDIA}content"):
-                description = description or _child_text(content, _MEDIA_DESCRIPTION)
-                credit = credit or _child_text(content, _MEDIA_CREDIT)
+            for content in element.iterfind(_MEDIA_CONTENT):
+                inner = _media_texts(content)
+                description = description or inner[0]
+                credit = credit or inner[1]
         _add_media_caption(item, description, credit)
     elif name == "description":
         _add_media_caption(item, element.text, None)
@@ -486,6 +493,24 @@ def _add_media_caption(item: RawItem, description: str | None, credit: str | Non
     item.media_captions.append(Caption(text, credit or None))
 
 
+def _media_texts(element: Any) -> tuple[str | None, str | None]:
+    """_child_text of a media element's description and of its credit, in one pass over its
+    children (each child read makes a new lxml proxy and tag string)."""
+    description = credit = None
+    seen_description = seen_credit = False
+    for child in element:
+        tag = child.tag
+        if tag == _MEDIA_DESCRIPTION and not seen_description:
+            seen_description = True
+            text = child.text
+            description = text if text and text.strip() else None
+        elif tag == _MEDIA_CREDIT and not seen_credit:
+            seen_credit = True
+            text = child.text
+            credit = text if text and text.strip() else None
+    return description, credit
+
+
 def _child_text(element: Any, tag: str) -> str | None:
     """The text of the first child with this tag, if it has any (children are few: a loop is
     quicker than lxml's path search)."""
@@ -501,15 +526,15 @@ def _read_atom(root: Any, url: str | None) -> FeedStream:
     title = site = None
     for child in root:
         tag = child.tag
-        if tag == f"{ATOM}title":
-            title = _headline(_atom_text(child)[0], _atom_text(child)[1])
-        elif tag == f"{ATOM}link" and child.get("rel", "alternate") == "alternate":
+        if tag == _ATOM_TITLE:
+            title = _headline(_atom_text(child)[0])
+        elif tag == _ATOM_LINK and child.get("rel", "alternate") == "alternate":
             site = site or _http_url(child.get("href"), base)
     return FeedStream(title=title, site_url=site, items=_atom_items(root, base))
 
 
 def _atom_items(root: Any, base: str | None) -> Iterator[RawItem]:
-    for entry in root.iterfind(f"{ATOM}entry"):
+    for entry in root.iterfind(_ATOM_ENTRY):
         entry_base = _base(entry, base)
         item = _atom_entry(entry, entry_base)
         item.base = entry_base
@@ -522,32 +547,32 @@ def _atom_entry(entry: Any, base: str | None) -> RawItem:
         tag = child.tag
         if not isinstance(tag, str):
             continue
-        if tag == f"{ATOM}title":
+        if tag == _ATOM_TITLE:
             item.title, item.title_is_html = _atom_text(child)
-        elif tag == f"{ATOM}link":
+        elif tag == _ATOM_LINK:
             rel = child.get("rel", "alternate")
             href = child.get("href")
             if rel == "alternate" and href and item.link is None:
                 item.link = urljoin(_base(child, base) or "", href)
             elif rel == "enclosure" and href:
                 item.enclosures.append(urljoin(base or "", href))
-        elif tag == f"{ATOM}id":
+        elif tag == _ATOM_ID:
             item.guid = (child.text or "").strip() or None
-        elif tag == f"{ATOM}content":
+        elif tag == _ATOM_CONTENT:
             text, is_html = _atom_text(child)
             item.content, item.content_is_text = text, not is_html
-        elif tag == f"{ATOM}summary":
+        elif tag == _ATOM_SUMMARY:
             text, is_html = _atom_text(child)
             item.summary, item.summary_is_text = text, not is_html
-        elif tag == f"{ATOM}published":
+        elif tag == _ATOM_PUBLISHED:
             item.published = parse_date(child.text)
-        elif tag == f"{ATOM}updated":
+        elif tag == _ATOM_UPDATED:
             item.updated = parse_date(child.text)
-        elif tag == f"{ATOM}author":
-            name = _child_text(child, f"{ATOM}name")
+        elif tag == _ATOM_AUTHOR:
+            name = _child_text(child, _ATOM_NAME)
             if name:
                 item.authors.append(name)
-        elif tag == f"{ATOM}category":
+        elif tag == _ATOM_CATEGORY:
             term = child.get("label") or child.get("term")
             if term:
                 item.categories.append(term)
@@ -593,7 +618,7 @@ def _parse_with_feedparser(data: bytes, url: str | None, content_type: str | Non
         reason = parsed.get("bozo_exception")
         raise LoadError(f"not a feed ({_one_line(reason)})" if reason else "not a feed")
     warning = _one_line(parsed.get("bozo_exception")) if parsed.get("bozo") else None
-    title = _headline(feed.get("title"), _is_html(feed.get("title_detail")))
+    title = _headline(feed.get("title"))
     site = _http_url(feed.get("link"), url)
     raw = []
     with warnings.catch_warnings():
@@ -729,14 +754,21 @@ def _as_line(text: str, is_text: bool) -> str:
     plain text even where HTML is allowed, and those need no HTML parser."""
     if is_text:
         return " ".join(_text_parts(text, True)[0])
-    return _headline(text, True) or ""
+    return _headline(text) or ""
 
 
-def _headline(text: str | None, is_html: bool) -> str | None:
+def _headline(text: str | None) -> str | None:
+    """A title as one clean line; HTML or not, the text itself tells (a tag or an entity)."""
     if not text:
         return None
-    if is_html or "<" in text or "&" in text:
-        text = " ".join(html_to_parts(text).paragraphs) if "<" in text else htmllib.unescape(text)
+    if "<" in text:
+        text = " ".join(html_to_parts(text).paragraphs)
+    elif "&" in text:
+        text = htmllib.unescape(text)
+    # clean_line's own quick test: such text is what splitting and cleaning would give back.
+    spaced = "  " not in text and text[:1] != " " and text[-1:] != " "
+    if spaced and text.isascii() and text.isprintable():
+        return text or None
     return clean_line(" ".join(text.split())) or None
 
 

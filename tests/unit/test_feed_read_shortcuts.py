@@ -1,0 +1,86 @@
+"""The feed reader's quick paths give exactly what the plain steps they skip gave."""
+
+from __future__ import annotations
+
+import html as htmllib
+from itertools import product
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from lxml import etree
+
+from bitereader.extract.html import html_to_parts
+from bitereader.extract.text import clean_line
+from bitereader.loaders import feeds
+from bitereader.loaders.feeds import MEDIA, PackedItem, RawItem, pack_items, unpack_item
+
+SPACES = " \t\n\r\x0b\x0c\x1c\x1f\x85\xa0\u2009\u3000"
+PIECES = ["&amp;", "&lt;", "<b>", "</b>", "<p>", "&#233;", "&nosuch;", "\x1b[1m", "Word", " "]
+titles = st.lists(
+    st.sampled_from(SPACES) | st.sampled_from(PIECES) | st.characters(exclude_categories=["Cs"]),
+    max_size=12,
+).map("".join)
+"""Titles with markup, entities, escape sequences and every kind of spacing in them."""
+
+
+def plain_headline(text: str | None, is_html: bool) -> str | None:
+    """_headline as it was, when it still took a flag for HTML and always split and joined."""
+    if not text:
+        return None
+    if is_html or "<" in text or "&" in text:
+        text = " ".join(html_to_parts(text).paragraphs) if "<" in text else htmllib.unescape(text)
+    return clean_line(" ".join(text.split())) or None
+
+
+@settings(max_examples=600)
+@given(titles | st.sampled_from(["Plain title", " Edge ", "Two  spaces", "", "Café au lait"]))
+def test_headline_is_what_splitting_and_cleaning_gave(text: str) -> None:
+    assert feeds._headline(text) == plain_headline(text, False) == plain_headline(text, True)
+
+
+def test_headline_of_nothing_is_none() -> None:
+    assert feeds._headline(None) is None
+    assert feeds._headline("   ") is None
+    assert feeds._headline("<p> </p>") is None
+
+
+def media_element(children: list[tuple[str, str | None]]) -> etree._Element:
+    element = etree.Element(f"{MEDIA}content", nsmap={"media": MEDIA[1:-1]})
+    for name, text in children:
+        child = etree.SubElement(element, f"{MEDIA}{name}" if name != "other" else "other")
+        child.text = text
+    return element
+
+
+def test_media_texts_are_the_first_description_and_credit() -> None:
+    texts = [None, "", "  ", "A heron", "Second"]
+    kinds = ["description", "credit", "other"]
+    for layout in product(kinds, repeat=3):
+        for values in product(texts, repeat=3):
+            element = media_element(list(zip(layout, values, strict=True)))
+            assert feeds._media_texts(element) == (
+                feeds._child_text(element, feeds._MEDIA_DESCRIPTION),
+                feeds._child_text(element, feeds._MEDIA_CREDIT),
+            ), (layout, values)
+
+
+def test_media_group_reads_its_contents_when_it_says_nothing_itself() -> None:
+    data = (
+        b'<rss version="2.0" xmlns:media="http://search.yahoo.com/mrss/"><channel><title>T</title>'
+        b"<item><title>One</title><media:group>"
+        b"<media:content><media:credit>Ben</media:credit></media:content>"
+        b"<media:content><media:description>A heron</media:description>"
+        b"<media:credit>Ana</media:credit></media:content>"
+        b"</media:group></item></channel></rss>"
+    )
+    (item,) = feeds.read_feed(data).items
+    assert [(c.text, c.credit) for c in item.media_captions] == [("A heron", "Ben")]
+
+
+def test_packed_items_are_packed_item_tuples() -> None:
+    item = RawItem(title="A title", guid=" g-1 ", link="https://site.example/a")
+    (packed,) = pack_items([item], "Source")
+    assert type(packed) is PackedItem
+    assert packed == (packed.key, packed.digest, packed.data)
+    assert packed.key == "g-1"
+    assert unpack_item(packed.data) == item
