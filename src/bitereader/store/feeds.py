@@ -276,7 +276,9 @@ def _save_items(
         values = row[0]
         latest[values[0] or f"hash:{values[-1]}"] = row
     known: dict[str, tuple[int, tuple[object, ...], str | None]] = {}
-    guids = list(latest)
+    # A feed with nothing stored (its first refresh) knows none of them: one probe instead of
+    # one per guid.
+    guids = list(latest) if _has_articles(conn, feed_id) else []
     for start in range(0, len(guids), _LOOKUP_CHUNK):
         chunk = guids[start : start + _LOOKUP_CHUNK]
         found = conn.execute(
@@ -319,6 +321,11 @@ def _save_items(
         fresh.append((row, values))
     _insert(conn, feed_id, fresh, added_at, digests)
     return ItemCounts(added=len(fresh), updated=updated, unchanged=unchanged)
+
+
+def _has_articles(conn: sqlite3.Connection, feed_id: int) -> bool:
+    row = conn.execute("SELECT 1 FROM articles WHERE feed_id = ? LIMIT 1", (feed_id,))
+    return row.fetchone() is not None
 
 
 def _existing(conn: sqlite3.Connection, column: str, values: list[object]) -> set[object]:
