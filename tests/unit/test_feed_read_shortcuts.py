@@ -84,3 +84,39 @@ def test_packed_items_are_packed_item_tuples() -> None:
     assert packed == (packed.key, packed.digest, packed.data)
     assert packed.key == "g-1"
     assert unpack_item(packed.data) == item
+
+
+def test_build_article_puts_each_value_in_its_field() -> None:
+    from datetime import UTC, datetime
+
+    from bitereader.models import Caption
+
+    item = RawItem(
+        title="Ferry strike",
+        link="/ferry",
+        guid=" ferry-1 ",
+        content="<p>“Boats stop,” said Ana Lopez, a spokesperson.</p>",
+        summary="Boats stop today across the harbour.",
+        authors=["ana@example.org (Ana Lopez)", "Ben"],
+        updated=datetime(2025, 6, 3, 14, 30, tzinfo=UTC),
+        categories=["Transport", "Transport", "Harbour"],
+        enclosures=["/a.mp3"],
+        media_captions=[Caption("The ferry", "Ben")],
+        base="https://news.example/",
+    )
+    article = feeds.build_article(item, source="Harbour news")
+    assert article is not None
+    assert article.headline == "Ferry strike"
+    assert article.paragraphs == ("“Boats stop,” said Ana Lopez, a spokesperson.",)
+    assert article.url == "https://news.example/ferry"
+    assert article.source == "Harbour news"
+    assert article.kicker is None and article.wire is None
+    assert article.standfirst == "Boats stop today across the harbour."
+    assert article.authors == ("Ana Lopez", "Ben")
+    assert article.published == datetime(2025, 6, 3, 14, 30, tzinfo=UTC)
+    assert article.captions == (Caption("The ferry", "Ben"),)
+    assert [q.speaker for q in article.quotes] == ["Ana Lopez"]
+    assert article.categories == ("Transport", "Harbour")
+    assert article.links == ("https://news.example/a.mp3",)
+    assert article.guid == "ferry-1"
+    assert article.id is None and article.feed_id is None and article.added_at is None

@@ -15,9 +15,10 @@ import html as htmllib
 import pickle
 import re
 import warnings
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
+from functools import cache
 from typing import Any, NamedTuple
 from urllib.parse import urljoin
 
@@ -27,7 +28,7 @@ from bitereader import __version__
 from bitereader.errors import LoadError
 from bitereader.extract.html import html_to_parts
 from bitereader.extract.text import clean_line, text_to_paragraphs
-from bitereader.models import Article, Caption, content_hash
+from bitereader.models import Article, Caption, Quote, content_hash
 
 
 @dataclass(frozen=True, slots=True)
@@ -257,9 +258,7 @@ def build_article(item: RawItem, *, source: str | None) -> Article | None:
 
     Returns None for an item with neither a title nor any text.
     """
-    # Imported here: the process that only reads feeds never needs the quote finder.
-    from bitereader.extract.quotes import extract_quotes
-
+    extract_quotes = _quote_finder()
     body, body_is_text = (item.content, item.content_is_text)
     if not body:
         body, body_is_text = (item.summary, item.summary_is_text)
@@ -279,21 +278,33 @@ def build_article(item: RawItem, *, source: str | None) -> Article | None:
     base_url = item.base
     link = _http_url(item.link, base_url)
     guid = item_identity(item) or f"hash:{content_hash(headline, paragraphs)}"
-    published = item.published or item.updated
+    # Positional, in Article's field order (kicker and wire are None): keywords cost a
+    # dictionary a call.
     return Article(
-        headline=headline,
-        paragraphs=paragraphs,
-        url=link,
-        source=source,
-        standfirst=standfirst,
-        authors=_unique(map(_author_name, item.authors)),
-        published=published,
-        captions=captions,
-        quotes=extract_quotes(paragraphs) if paragraphs else (),
-        categories=_unique(map(clean_line, item.categories)),
-        links=_unique(_http_url(e, base_url) for e in item.enclosures) if item.enclosures else (),
-        guid=guid,
+        headline,
+        paragraphs,
+        link,
+        source,
+        None,
+        standfirst,
+        _unique(map(_author_name, item.authors)),
+        None,
+        item.published or item.updated,
+        captions,
+        extract_quotes(paragraphs) if paragraphs else (),
+        _unique(map(clean_line, item.categories)),
+        _unique(_http_url(e, base_url) for e in item.enclosures) if item.enclosures else (),
+        guid,
     )
+
+
+@cache
+def _quote_finder() -> Callable[[tuple[str, ...]], tuple[Quote, ...]]:
+    """extract_quotes, imported on first use: the process that only reads feeds never needs
+    it (an import statement in build_article cost most of a microsecond an item)."""
+    from bitereader.extract.quotes import extract_quotes
+
+    return extract_quotes
 
 
 def discover_feeds(data: bytes, *, url: str | None = None) -> list[str]:
