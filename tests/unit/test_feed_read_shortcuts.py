@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import html as htmllib
+from datetime import UTC, datetime, timedelta
+from email.utils import format_datetime
 from itertools import product
 
 from hypothesis import given, settings
@@ -87,8 +89,6 @@ def test_packed_items_are_packed_item_tuples() -> None:
 
 
 def test_build_article_puts_each_value_in_its_field() -> None:
-    from datetime import UTC, datetime
-
     from bitereader.models import Caption
 
     item = RawItem(
@@ -120,3 +120,80 @@ def test_build_article_puts_each_value_in_its_field() -> None:
     assert article.links == ("https://news.example/a.mp3",)
     assert article.guid == "ferry-1"
     assert article.id is None and article.feed_id is None and article.added_at is None
+
+
+def plain_rfc822_date(text: str) -> datetime | None:
+    """_rfc822_date as it was, through its pattern alone."""
+    match = feeds._RFC822.fullmatch(text)
+    if match is None:
+        return None
+    day, month, year, hour, minute, second, utc, sign, zone_hours, zone_minutes = match.groups()
+    number = feeds._MONTHS.get(month.lower())
+    if number is None or year < "0100":
+        return None
+    try:
+        moment = datetime(
+            int(year), number, int(day), int(hour), int(minute), int(second or 0), tzinfo=UTC
+        )
+    except ValueError:
+        return None
+    if utc is None:
+        offset = (int(zone_hours) * 60 + int(zone_minutes)) * (1 if sign == "+" else -1)
+        moment -= timedelta(minutes=offset)
+    return moment
+
+
+moments = st.datetimes(
+    min_value=datetime(1, 1, 1), max_value=datetime(9999, 12, 30), timezones=st.just(UTC)
+)
+EDITS = [*"0123456789 :,+-AaZzGMTéİ\u212a", "", "  "]
+
+
+@settings(max_examples=1500)
+@given(
+    moments,
+    st.sampled_from([" GMT", " +0000", " UT", " -0500", ""]),
+    st.lists(st.tuples(st.integers(0, 30), st.sampled_from(EDITS)), max_size=2),
+)
+def test_usual_dates_read_as_the_pattern_reads_them(
+    moment: datetime, zone: str, edits: list[tuple[int, str]]
+) -> None:
+    text = format_datetime(moment, usegmt=True)[:-4] + zone
+    for position, replacement in edits:
+        text = text[:position] + replacement + text[position + 1 :]
+    for variant in (text, text.replace("Feb", "feb"), text[:5] + "31 Feb" + text[11:]):
+        assert feeds._rfc822_date(variant) == plain_rfc822_date(variant), variant
+        found = feeds._usual_rfc822_date(variant)
+        assert found is None or (found.tzinfo is UTC and found == plain_rfc822_date(variant))
+
+
+def test_usual_dates_and_their_edges() -> None:
+    usual = feeds._usual_rfc822_date
+    assert usual("Tue, 03 Jun 2025 14:30:00 GMT") == datetime(2025, 6, 3, 14, 30, tzinfo=UTC)
+    assert usual("Tue, 03 Jun 2025 14:30:00 +0000") == datetime(2025, 6, 3, 14, 30, tzinfo=UTC)
+    for text in [
+        "Tue, 31 Feb 2025 14:30:00 GMT",  # no such day
+        "Tue, 03 Jun 2025 24:00:00 GMT",  # no such hour
+        "Tue, 03 Jun 0999 14:30:00 GMT",  # early years: the pattern's rules
+        "Tue, 03 Jun 2025 14:30:00 +0200",  # an offset: the pattern does the sums
+        "Tue, 03 Xyz 2025 14:30:00 GMT",
+        "Tue,  3 Jun 2025 14:30:00 GMT",
+        "Tue, 03 Jun 2025 14:30 GMT",
+    ]:
+        assert usual(text) is None, text
+        assert feeds._rfc822_date(text) == plain_rfc822_date(text), text
+
+
+@settings(max_examples=800)
+@given(
+    st.datetimes(
+        min_value=datetime(1, 1, 1),
+        max_value=datetime(9999, 12, 30),
+        timezones=st.none() | st.just(UTC) | st.timezones(),
+    )
+)
+def test_packed_dates_are_isoformat(moment: datetime) -> None:
+    assert feeds._iso_text(moment) == moment.isoformat()
+    assert (
+        feeds._iso_text(moment.replace(microsecond=0)) == moment.replace(microsecond=0).isoformat()
+    )

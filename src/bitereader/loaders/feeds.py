@@ -242,13 +242,26 @@ def _item_fields(item: RawItem) -> tuple[Any, ...]:
     return (
         item.title, item.title_is_html, item.link, item.guid, item.content,
         item.content_is_text, item.summary, item.summary_is_text, item.authors,
-        None if published is None else published.isoformat(),
-        None if updated is None else updated.isoformat(),
+        None if published is None else _iso_text(published),
+        None if updated is None else _iso_text(updated),
         item.categories, item.enclosures,
         [(c.text, c.credit, c.paragraph) for c in item.media_captions], item.base,
     )  # fmt: skip
 
 
+def _iso_text(moment: datetime) -> str:
+    """moment.isoformat(), built from two-digit strings for a whole-second UTC time (nearly
+    every feed date): isoformat formats through printf, at several times the cost."""
+    if moment.tzinfo is not UTC or moment.microsecond or moment.year < 1000:
+        return moment.isoformat()
+    two = _TWO_DIGITS
+    return (
+        f"{moment.year}-{two[moment.month]}-{two[moment.day]}T"
+        f"{two[moment.hour]}:{two[moment.minute]}:{two[moment.second]}+00:00"
+    )
+
+
+_TWO_DIGITS = tuple(f"{n:02d}" for n in range(100))
 _dumps = pickle.dumps
 _new_tuple = tuple.__new__
 
@@ -729,9 +742,15 @@ _MONTHS = {
 }
 
 
+_MONTH_DIGITS = {name: f"{number:02d}" for name, number in _MONTHS.items()}
+
+
 def _rfc822_date(text: str) -> datetime | None:
     """The usual RSS date ("Tue, 03 Jun 2025 14:30:00 GMT" or "+0200") as UTC, in a third of
     the time email.utils takes; None for anything else, which email.utils then reads."""
+    usual = _usual_rfc822_date(text)
+    if usual is not None:
+        return usual
     match = _RFC822.fullmatch(text)
     if match is None:
         return None
@@ -749,6 +768,37 @@ def _rfc822_date(text: str) -> datetime | None:
         offset = (int(zone_hours) * 60 + int(zone_minutes)) * (1 if sign == "+" else -1)
         moment -= timedelta(minutes=offset)
     return moment
+
+
+def _usual_rfc822_date(text: str) -> datetime | None:
+    """The commonest form of all, "Tue, 03 Jun 2025 14:30:00 GMT" (or "+0000"), rewritten as
+    ISO text for fromisoformat: a third of the cost of the pattern and six int() calls. None
+    for anything else, and for what fromisoformat refuses, which _rfc822_date then reads (and
+    finds the same date in, where there is one: the same fields, and both refuse 24:00 or
+    31 February). Years before 1000 are left to it too."""
+    size = len(text)
+    if size == 29:
+        if text[25:] != " GMT":
+            return None
+    elif size != 31 or text[25:] != " +0000":
+        return None
+    if (
+        not text.isascii()
+        or text[3:5] != ", "
+        or text[7] != " "
+        or text[11] != " "
+        or text[16] != " "
+        or text[12] == "0"
+        or not text[:3].isalpha()
+    ):
+        return None
+    month = _MONTH_DIGITS.get(text[8:11].lower())
+    if month is None:
+        return None
+    try:
+        return datetime.fromisoformat(f"{text[12:16]}-{month}-{text[5:7]}T{text[17:25]}+00:00")
+    except ValueError:
+        return None
 
 
 def _text_parts(body: str | None, is_text: bool) -> tuple[tuple[str, ...], tuple[Caption, ...]]:
