@@ -139,3 +139,18 @@ def test_a_proxy_from_the_environment_is_used(
     assert library.refresh().new_articles == 1
     request, _ = httpserver.log[0]
     assert request.headers["Host"] == "feeds.invalid"
+
+
+def test_worker_processes_import_no_refresh_machinery() -> None:
+    """The fork server preloads what building needs; asyncio, httpx and the refresh module
+    stay out of it and of the workers (they cost CPU in every refresh that uses processes)."""
+    from bitereader.refresh import _ArticleBuilder
+
+    with _ArticleBuilder() as builder:
+        pool = builder._process_pool()
+        if pool is None:
+            pytest.skip("no worker processes on this machine")
+        # eval: a builtin, so the worker needs no module of ours or of the tests to run it.
+        loaded = pool.submit(eval, "set(__import__('sys').modules)").result(timeout=60)
+    assert {"bitereader.building", "bitereader.extract.quotes", "bitereader.store.feeds"} <= loaded
+    assert not loaded & {"asyncio", "httpx", "httpcore", "bitereader.refresh"}
