@@ -1,8 +1,8 @@
-"""Building a refresh's packed feed items into store rows: all its worker processes run.
+"""Building a refresh's packed feed items into store rows: the whole job of its workers.
 
-Apart from refresh.py so that the fork server the workers come from, and the workers, import
-only this, the feed reader, the extractors and the row maker: not asyncio, httpx or the
-refresh machinery, which they never use.
+Kept apart from refresh.py so that the fork server the worker processes come from imports
+only this, the feed reader, the extractors and the row maker, and not asyncio, the store's
+connections or the refresh machinery, which the workers never use.
 """
 
 from __future__ import annotations
