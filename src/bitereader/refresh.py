@@ -24,6 +24,7 @@ from functools import partial
 from itertools import islice
 from typing import TYPE_CHECKING, Literal
 
+from bitereader.building import WORKER_MODULES, build_rows
 from bitereader.errors import BitereaderError, FetchError
 from bitereader.loaders import sniff
 from bitereader.models import Feed
@@ -355,9 +356,7 @@ class _ArticleBuilder:
             try:
                 context = multiprocessing.get_context("forkserver")
                 # Imported once in the fork server, not in each worker.
-                context.set_forkserver_preload(
-                    ["bitereader.refresh", "bitereader.loaders.feeds", "bitereader.extract.quotes"]
-                )
+                context.set_forkserver_preload(list(WORKER_MODULES))
                 self._processes = ProcessPoolExecutor(self._workers, mp_context=context)
             except (OSError, ValueError, ImportError):
                 self._workers = 1  # no processes here: build in the thread
@@ -369,15 +368,6 @@ def _read_chunk(stream: FeedStream, size: int) -> list[PackedItem]:
     from bitereader.loaders.feeds import pack_items
 
     return pack_items(islice(stream.items, size), stream.title)
-
-
-def build_rows(items: list[bytes], source: str | None) -> list[ItemRow]:
-    """Build packed items into the rows the store writes (in a worker process, or a thread)."""
-    from bitereader.loaders import feeds
-    from bitereader.store.feeds import item_row
-
-    articles = feeds.build_articles([feeds.unpack_item(item) for item in items], source)
-    return [item_row(article) for article in articles]
 
 
 def feed_update(

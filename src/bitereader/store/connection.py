@@ -5,13 +5,16 @@ from __future__ import annotations
 import sqlite3
 import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 from bitereader.errors import StoreError
 from bitereader.store.schema import LATEST_VERSION, MIGRATIONS
 
 BUSY_TIMEOUT_MS = 5_000
+CHECKPOINT_DELAY = 0.2
+"""Seconds the checkpointer lets commits gather before it copies the WAL into the library
+file: a refresh commits once per feed, and a burst is then copied and synced once."""
 
 
 class Connection:
@@ -22,6 +25,7 @@ class Connection:
         self._local = threading.local()
         self._lock = threading.Lock()
         self._connections: list[sqlite3.Connection] = []
+        self._checkpointer: _Checkpointer | None = None
         self._connect_now()
 
     def _connect_now(self) -> None:
@@ -57,6 +61,9 @@ class Connection:
             mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
             if mode.lower() != "wal":
                 raise StoreError(f"library {self.path} could not switch to WAL mode")
+            # Not in COMMIT, on the thread that writes (a refresh's event loop), waiting for
+            # fsync: the checkpointer thread does it (see `_committed`).
+            conn.execute("PRAGMA wal_autocheckpoint = 0")
             _migrate(conn, self.path)
         except sqlite3.Error as error:
             raise StoreError(describe(error, self.path)) from None
@@ -80,6 +87,7 @@ class Connection:
             raise
         else:
             conn.execute("COMMIT")
+            self._committed()
 
     @contextmanager
     def reading(self) -> Iterator[sqlite3.Connection]:
@@ -89,13 +97,80 @@ class Connection:
         except sqlite3.Error as error:
             raise StoreError(describe(error, self.path)) from None
 
+    def _committed(self) -> None:
+        """Have the WAL copied into the library file soon, off this thread.
+
+        With synchronous = NORMAL a commit is durable once a checkpoint has synced the WAL:
+        this makes that happen shortly after every burst of commits, where SQLite's own
+        checkpoint waited for 1,000 pages (a small write could wait until the library closed),
+        and `close` checkpoints whatever is left.
+        """
+        checkpointer = self._checkpointer
+        if checkpointer is None:
+            with self._lock:
+                if self._checkpointer is None:
+                    self._checkpointer = _Checkpointer(self.path)
+                    self._checkpointer.start()
+                checkpointer = self._checkpointer
+        if checkpointer.is_alive():
+            checkpointer.wake()
+        else:  # it could not open the library: checkpoint here, as SQLite would
+            self.conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
+
     def close(self) -> None:
-        """Close every thread's connection."""
+        """Close every thread's connection, the last checkpointing what is left of the WAL."""
+        with self._lock:
+            checkpointer, self._checkpointer = self._checkpointer, None
+        if checkpointer is not None:
+            checkpointer.stop()
         with self._lock:
             for conn in self._connections:
                 conn.close()
             self._connections.clear()
         self._local = threading.local()
+
+
+class _Checkpointer(threading.Thread):
+    """Copies the WAL into the library file, with a connection of its own, after commits."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(name="bitereader-checkpoint", daemon=True)
+        self.path = path
+        self._wake = threading.Event()
+        self._stopping = threading.Event()
+
+    def wake(self) -> None:
+        self._wake.set()
+
+    def stop(self) -> None:
+        """Checkpoint once more and end."""
+        self._stopping.set()
+        self._wake.set()
+        self.join()
+
+    def run(self) -> None:
+        try:
+            conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+        except sqlite3.Error:
+            return  # the writers' connections still checkpoint when they close
+        try:
+            conn.execute("PRAGMA synchronous = NORMAL")
+            while True:
+                self._wake.wait()
+                stopping = self._stopping.wait(CHECKPOINT_DELAY)
+                self._wake.clear()
+                # PASSIVE never waits for nor blocks readers and writers; what a reader still
+                # needs stays in the WAL for the next round. The last round runs on closing,
+                # as another process may keep the library open. On an error the next commit
+                # tries again (a library in trouble tells its writers).
+                with suppress(sqlite3.Error):
+                    conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
+                if stopping:
+                    return
+        except sqlite3.Error:
+            return
+        finally:
+            conn.close()
 
 
 def _migrate(conn: sqlite3.Connection, path: Path) -> None:

@@ -1,0 +1,156 @@
+"""What a refresh does not pay for: a TLS context for http feeds, refresh machinery in workers.
+
+Each test also checks the behaviour the saving must keep: https is still verified (and trusts
+what SSL_CERT_FILE names, as httpx does), a proxy from the environment is still used, and the
+worker processes still build the articles.
+"""
+
+from __future__ import annotations
+
+import shutil
+import ssl
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from pytest_httpserver import HTTPServer
+
+from bitereader.library import Library
+
+RSS = "application/rss+xml"
+
+
+def rss(*titles: str) -> bytes:
+    items = "".join(
+        f"<item><title>{t}</title><link>https://site.example/{t.replace(' ', '-')}</link>"
+        f"<description>Text of {t}.</description></item>"
+        for t in titles
+    )
+    return (
+        '<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel>'
+        f"<title>Test feed</title><link>https://site.example/</link>{items}</channel></rss>"
+    ).encode()
+
+
+@pytest.fixture
+def library(tmp_path: Path) -> Iterator[Library]:
+    with Library(tmp_path / "lib.sqlite") as lib:
+        yield lib
+
+
+@pytest.fixture
+def certificate(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """A self-signed certificate for localhost and 127.0.0.1, and its key (openssl tool)."""
+    if shutil.which("openssl") is None:
+        pytest.skip("the openssl command is not installed")
+    folder = tmp_path_factory.mktemp("tls")
+    cert, key = folder / "cert.pem", folder / "key.pem"
+    subprocess.run(
+        [
+            *("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2"),
+            *("-keyout", str(key), "-out", str(cert), "-subj", "/CN=127.0.0.1"),
+            *("-addext", "subjectAltName=IP:127.0.0.1,DNS:localhost"),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    return cert, key
+
+
+@pytest.fixture
+def https_server(certificate: tuple[Path, Path]) -> Iterator[HTTPServer]:
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(*certificate)
+    server = HTTPServer(ssl_context=context)
+    server.start()
+    yield server
+    server.clear()
+    if server.is_running():
+        server.stop()
+
+
+@pytest.fixture
+def tls_contexts(monkeypatch: pytest.MonkeyPatch) -> list[object]:
+    """Records every verifying TLS context made (httpx makes them through this function)."""
+    made: list[object] = []
+    real = ssl.create_default_context
+
+    def counting(*args: object, **kwargs: object) -> ssl.SSLContext:
+        made.append(kwargs.get("cafile"))
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(ssl, "create_default_context", counting)
+    return made
+
+
+def test_refreshing_http_feeds_makes_no_tls_context(
+    httpserver: HTTPServer, library: Library, tls_contexts: list[object]
+) -> None:
+    httpserver.expect_request("/feed").respond_with_data(rss("One"), content_type=RSS)
+    library.store.add_feed(httpserver.url_for("/feed"))
+    assert library.refresh().new_articles == 1
+    assert tls_contexts == []
+
+
+def test_https_feeds_are_verified(
+    https_server: HTTPServer,
+    library: Library,
+    tls_contexts: list[object],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.delenv("SSL_CERT_FILE", raising=False)
+    monkeypatch.delenv("SSL_CERT_DIR", raising=False)
+    https_server.expect_request("/feed").respond_with_data(rss("One"), content_type=RSS)
+    library.store.add_feed(https_server.url_for("/feed"))
+    report = library.refresh()
+    assert report.failed == 1
+    assert "CERTIFICATE_VERIFY_FAILED" in (report.results[0].error or "")
+    assert len(tls_contexts) == 1  # made for the https request, once
+
+
+def test_https_trusts_ssl_cert_file_and_follows_a_redirect_from_http(
+    httpserver: HTTPServer,
+    https_server: HTTPServer,
+    certificate: tuple[Path, Path],
+    library: Library,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("SSL_CERT_FILE", str(certificate[0]))
+    target = https_server.url_for("/feed")
+    https_server.expect_request("/feed").respond_with_data(rss("One", "Two"), content_type=RSS)
+    httpserver.expect_request("/old").respond_with_data(
+        "", status=301, headers={"Location": target}
+    )
+    feed, _ = library.store.add_feed(httpserver.url_for("/old"))
+    assert library.refresh().new_articles == 2
+    assert library.store.feed(feed.id).url == target  # type: ignore[arg-type]
+
+
+def test_a_proxy_from_the_environment_is_used(
+    httpserver: HTTPServer, library: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """httpx only honours HTTP_PROXY when it makes its transport itself."""
+    monkeypatch.setenv("HTTP_PROXY", httpserver.url_for("/"))
+    monkeypatch.delenv("NO_PROXY", raising=False)
+    monkeypatch.delenv("no_proxy", raising=False)
+    httpserver.expect_request("/feed").respond_with_data(rss("Proxied"), content_type=RSS)
+    library.store.add_feed("http://feeds.invalid/feed")
+    assert library.refresh().new_articles == 1
+    request, _ = httpserver.log[0]
+    assert request.headers["Host"] == "feeds.invalid"
+
+
+def test_worker_processes_import_no_refresh_machinery() -> None:
+    """The fork server preloads what building needs; asyncio, httpx and the refresh module
+    stay out of it and of the workers (they cost CPU in every refresh that uses processes)."""
+    from bitereader.refresh import _ArticleBuilder
+
+    with _ArticleBuilder() as builder:
+        pool = builder._process_pool()
+        if pool is None:
+            pytest.skip("no worker processes on this machine")
+        # eval: a builtin, so the worker needs no module of ours or of the tests to run it.
+        loaded = pool.submit(eval, "set(__import__('sys').modules)").result(timeout=60)
+    assert {"bitereader.building", "bitereader.extract.quotes", "bitereader.store.feeds"} <= loaded
+    assert not loaded & {"asyncio", "httpx", "httpcore", "bitereader.refresh"}
