@@ -61,7 +61,19 @@ def _extensions() -> list[object]:
     except ImportError:
         _skip("Cython is not installed")
         return []
-    return cythonize(COMPILED, compiler_directives={"language_level": "3"}, quiet=True)
+    extensions: list[object] = []
+    for module in COMPILED:
+        extensions += cythonize(module, compiler_directives=_directives(module), quiet=True)
+    return extensions
+
+
+def _directives(module: str) -> dict[str, object]:
+    """Cython's directives for one module: a module with an augmenting .pxd beside it (static
+    C types for its hot paths) takes its types from there alone, not from its annotations."""
+    if os.path.exists(module.removesuffix(".py") + ".pxd"):
+        # Annotations such as `lo: int` would contradict the .pxd's `Py_ssize_t lo`.
+        return {"language_level": "3", "annotation_typing": False}
+    return {"language_level": "3"}
 
 
 setup(ext_modules=_extensions(), cmdclass={"build_ext": OptionalBuildExt})
