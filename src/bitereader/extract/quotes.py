@@ -268,7 +268,9 @@ class _Cand:
 
 def extract_quotes(paragraphs: Sequence[str]) -> tuple[Quote, ...]:
     """Return the quotations in `paragraphs`, in article order, with their speakers."""
-    paragraphs = [p if isinstance(p, str) else str(p) for p in paragraphs]
+    # Plain str, not a subclass (lxml's string results are one): the compiled build's typed
+    # functions take exactly str.
+    paragraphs = [p if type(p) is str else str(p) for p in paragraphs]
     if not any(ch in p for p in paragraphs for ch in "\"“”„«»'‘’"):
         return ()
     spans = article_spans(paragraphs)
@@ -413,7 +415,7 @@ def _learn_cast(paras: list[_Para]) -> Cast:
         for m in _COUPLE.finditer(para.masked):
             # "David and Louise Turpin" names two people who share a surname.
             first, second, surname = m.groups()
-            if all(guess_gender(g, "") for g in (first, second)):
+            if guess_gender(first, "") and guess_gender(second, ""):
                 for given, at in ((first, m.start(1)), (second, m.start(2))):
                     name = Name("person", f"{given} {surname}", "", at)
                     cast.add(name, para.index * _PARA + at, subject=True)
@@ -574,9 +576,11 @@ def _learn_described(cast: Cast, para: _Para, s: int, e: int) -> None:
     if who is None or who.kind != "desc":
         return
     words = who.text.lower().split()
-    head_at = next(
-        (i for i, w in enumerate(words) if w in ("of", "with", "who", "from")), len(words)
-    )
+    head_at = len(words)
+    for i, w in enumerate(words):  # (a loop, not next() over a generator: see quotes.pxd)
+        if w in ("of", "with", "who", "from"):
+            head_at = i
+            break
     head = words[head_at - 1] if head_at else ""
     if head not in _PERSON_HEADS and head not in ROLE_NOUNS and head not in _PERSON_LABELS:
         return

@@ -1,0 +1,111 @@
+# Static types for the compiled build of quotes.py (Cython reads this "augmenting" .pxd when it
+# compiles the .py; plain Python never sees it, and setup.py then ignores the .py's annotations).
+# Functions are cpdef, so tests still find them as module attributes; a function with
+# keyword-only arguments (`_subject`, `_np_after`), a decorator, or a closure (a lambda or
+# generator expression: cpdef functions cannot hold one) stays a plain def.
+cimport cython
+
+from bitereader.extract.speakers cimport Cast, runs_in, subject_like
+
+
+@cython.locals(
+    parts=list, at=Py_ssize_t, o=Py_ssize_t, c=Py_ssize_t, keep=Py_ssize_t, tail=str,
+    last_stop=Py_ssize_t,
+)
+cpdef str _mask(str text, list spans)
+
+@cython.locals(bounds=list, start=Py_ssize_t, stop=Py_ssize_t)
+cpdef list _sentences(str masked)
+
+@cython.locals(ends=list, done=Py_ssize_t, at=Py_ssize_t)
+cpdef list _sentence_ends(str masked)
+
+@cython.locals(word=str, token=str)
+cpdef bint _abbreviation_before(str masked, Py_ssize_t stop) except -1
+
+@cython.locals(
+    cast=Cast, masked=str, runs=list, base=Py_ssize_t, k=Py_ssize_t, s=Py_ssize_t,
+    e=Py_ssize_t, persons_here=Py_ssize_t, start=Py_ssize_t, comma_at=Py_ssize_t,
+    subject=bint, before=str,
+)
+cpdef Cast _learn_cast(list paras)
+
+@cython.locals(found=set, masked=str, before=str, before2=str, shares=bint, first=str)
+cpdef frozenset _org_evidence(list paras)
+
+@cython.locals(at=Py_ssize_t, hole=Py_ssize_t, stop=Py_ssize_t)
+cpdef tuple _verb_before_capital(str masked, Py_ssize_t lo, Py_ssize_t hi)
+
+@cython.locals(close=Py_ssize_t, verb_at=Py_ssize_t, words=list, head_at=Py_ssize_t, head=str, i=Py_ssize_t, w=str)
+cpdef _learn_described(Cast cast, para, Py_ssize_t s, Py_ssize_t e)
+
+cpdef bint _may_end_in_head(str low) except -1
+
+cpdef _gender_word(str word)
+
+@cython.locals(clause=str)
+cpdef _pronoun_after(str masked, Py_ssize_t s, Py_ssize_t e)
+
+@cython.locals(role=str, words=list)
+cpdef _appositive_role(str masked, Py_ssize_t after, Py_ssize_t limit)
+
+@cython.locals(words=list, picked=list, low=str, w=str, role=str)
+cpdef _pre_role(str masked, Py_ssize_t s, Py_ssize_t run_start, name)
+
+cpdef _clean_role(str role)
+
+cpdef tuple _trim(str text, Py_ssize_t a, Py_ssize_t b)
+
+@cython.locals(cands=list, dropped=list, a=Py_ssize_t, b=Py_ssize_t)
+cpdef list _candidates(list paras)
+
+cpdef list _words_before(str text, Py_ssize_t pos, Py_ssize_t n)
+
+@cython.locals(masked=str)
+cpdef _explicit(para, c, Py_ssize_t lo, Py_ssize_t hi)
+
+cpdef tuple _source_read(str masked, Py_ssize_t after, Py_ssize_t hi, Py_ssize_t lo, Py_ssize_t before)
+
+@cython.locals(stop=Py_ssize_t, region=str, verb=str, before=str, lead=str, first=str)
+cpdef _post_attribution(str masked, Py_ssize_t start, Py_ssize_t end, Py_ssize_t sentence_end)
+
+@cython.locals(head=str)
+cpdef _passive_agent(str masked, Py_ssize_t vs, Py_ssize_t ve, Py_ssize_t end)
+
+@cython.locals(at=Py_ssize_t)
+cpdef _according_search(str masked, Py_ssize_t lo, Py_ssize_t hi)
+
+@cython.locals(according_end=Py_ssize_t, comma=Py_ssize_t, verb=str, lead=str, between=str)
+cpdef _pre_attribution(str masked, Py_ssize_t lo, Py_ssize_t hi, Py_ssize_t s, Py_ssize_t e)
+
+@cython.locals(runs=list)
+cpdef _labelled_speaker(str masked, Py_ssize_t lo, Py_ssize_t hi)
+
+@cython.locals(word=str, low=str)
+cpdef bint _verb_position(str masked, Py_ssize_t lo, Py_ssize_t at) except -1
+
+cpdef _according_or_by(str masked, Py_ssize_t lo, Py_ssize_t hi, Py_ssize_t e)
+
+@cython.locals(words=list, low=list, title_run=Py_ssize_t)
+cpdef bint _appositive(str seg) except -1
+
+@cython.locals(at=Py_ssize_t, start=Py_ssize_t)
+cpdef bint _lower_word_in(str prose, str word) except -1
+
+@cython.locals(lead=Py_ssize_t)
+cpdef _name_in(str masked, Py_ssize_t a, Py_ssize_t b)
+
+@cython.locals(word=str)
+cpdef bint _common_noun(str masked, run) except -1
+
+@cython.locals(head=str)
+cpdef bint _sentence_initial(str masked, Py_ssize_t pos) except -1
+
+@cython.locals(seg=str, words=list, first=str, end=Py_ssize_t)
+cpdef _sentence_subject(str masked, Py_ssize_t s, Py_ssize_t e)
+
+cpdef Py_ssize_t _first_clause_end(str masked, Py_ssize_t s, Py_ssize_t e) except -1
+
+@cython.locals(low=str)
+cpdef bint _adverbial(str word) except -1
+

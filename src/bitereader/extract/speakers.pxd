@@ -1,0 +1,56 @@
+# Static types for the compiled build of speakers.py (Cython reads this "augmenting" .pxd when it
+# compiles the .py; plain Python never sees it). Module functions are cpdef, so tests and other
+# modules still find them as attributes; ints are C ints only where they never hold None.
+cimport cython
+
+
+cdef class _ArticleCache:
+    cdef public dict runs
+    cdef public object orgs
+
+
+cdef class _RunCache:
+    cdef object _token
+
+
+cdef class Cast:
+    cdef public dict people, by_surname, acronyms
+    cdef public list mentions, _positions
+    cdef public set common, places
+
+    @cython.locals(person=object, parts=list, known=object, first=str)
+    cpdef _lookup_further(self, str text, kind)
+
+
+@cython.locals(cache=_ArticleCache, runs=list, first=Py_ssize_t)
+cpdef list runs_in(str text, Py_ssize_t lo=*, hi=*)
+
+cpdef bint _is_initial(str word)
+
+@cython.locals(w=str, stripped=str)
+cpdef tuple _word(str text, Py_ssize_t a, Py_ssize_t b)
+
+@cython.locals(q=Py_ssize_t)
+cpdef bint _word_start(str text, Py_ssize_t p)
+
+@cython.locals(n=Py_ssize_t, end=Py_ssize_t, w=str)
+cpdef tuple _previous_word(str text, str rev, Py_ssize_t start)
+
+@cython.locals(begin=Py_ssize_t, word=str, rev=str, prev=tuple)
+cpdef tuple _word_before(str text, Py_ssize_t start)
+
+@cython.locals(
+    starts=list, runs=list, done=Py_ssize_t, cache=_ArticleCache, s=Py_ssize_t,
+    c=Py_UCS4, end=Py_ssize_t, possessive=bint, last=str, prev=tuple, prev2=tuple,
+)
+cpdef list _find_runs(str text)
+
+@cython.locals(found=list, at=Py_ssize_t, marks=bytes, c=Py_UCS4)
+cpdef list _capitals(str text)
+
+@cython.locals(end=Py_ssize_t, w=str, toks=list, ne=Py_ssize_t, nw=str, last=str, possessive=bint)
+cpdef _read_run(str text, Py_ssize_t s)
+
+cpdef bint subject_like(run) except -1
+
+cpdef bint is_speech_word(word) except -1
