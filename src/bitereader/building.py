@@ -1,4 +1,4 @@
-"""Building a refresh's packed feed items into store rows: the whole job of its workers.
+"""Building a refresh's feed items into store rows: the whole job of its workers.
 
 Kept apart from refresh.py so that the fork server the worker processes come from imports
 only this, the feed reader, the extractors and the row maker, and not asyncio, the store's
@@ -7,9 +7,11 @@ connections or the refresh machinery, which the workers never use.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from bitereader.loaders.feeds import PackedItem
     from bitereader.store.feeds import ItemRow
 
 WORKER_MODULES = (
@@ -23,6 +25,18 @@ WORKER_MODULES = (
 what it calls, and the process pool's worker loop itself."""
 
 
+@dataclass(frozen=True, slots=True)
+class BuiltFeed:
+    """A whole feed read and its new and changed items built (see `build_feed`)."""
+
+    title: str | None
+    site_url: str | None
+    warning: str | None
+    rows: list[ItemRow]
+    digests: dict[str, str]
+    """Every item's fingerprint by guid, built or not."""
+
+
 def build_rows(items: list[bytes], source: str | None) -> list[ItemRow]:
     """Build packed items into the rows the store writes (in a worker process, or a thread)."""
     from bitereader.loaders import feeds
@@ -30,3 +44,33 @@ def build_rows(items: list[bytes], source: str | None) -> list[ItemRow]:
 
     articles = feeds.build_articles([feeds.unpack_item(item) for item in items], source)
     return [item_row(article) for article in articles]
+
+
+def build_feed(
+    body: bytes, url: str | None, content_type: str | None, stored: dict[str, str] | None
+) -> BuiltFeed:
+    """Read a whole fetched feed and build those of its items whose fingerprint is not the one
+    `stored` has for their guid (all of them when `stored` is None).
+
+    A small feed goes to a worker whole, so that the process holding the library (which also
+    fetches and stores) does not parse and read it too.
+
+    Raises:
+        LoadError: the body is not a feed anything here can read.
+    """
+    from bitereader.loaders.feeds import open_feed, pack_items
+
+    stream = open_feed(body, url=url, content_type=content_type)
+    items = pack_items(stream.items, stream.title)
+    changed = changed_items(items, stored)
+    rows = build_rows(changed, stream.title) if changed else []
+    digests = {item.key: item.digest for item in items if item.key}
+    return BuiltFeed(stream.title, stream.site_url, stream.warning, rows, digests)
+
+
+def changed_items(items: list[PackedItem], stored: dict[str, str] | None) -> list[bytes]:
+    """The packed data of those items that are new or changed since `stored` (guid to
+    fingerprint) was recorded: all of them when nothing is stored (`stored` None)."""
+    if stored is None:
+        return [item.data for item in items]
+    return [item.data for item in items if not item.key or stored.get(item.key) != item.digest]

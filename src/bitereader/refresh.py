@@ -24,7 +24,7 @@ from functools import partial
 from itertools import islice
 from typing import TYPE_CHECKING, Literal
 
-from bitereader.building import WORKER_MODULES, build_rows
+from bitereader.building import WORKER_MODULES, BuiltFeed, build_feed, build_rows, changed_items
 from bitereader.errors import BitereaderError, FetchError
 from bitereader.loaders import sniff
 from bitereader.models import Feed
@@ -176,30 +176,58 @@ class FeedRefresher:
                 url=fetched.moved_to,
             )
             return FeedResult(self.store.feed(feed.id), "unchanged", 0)
-        counts = ItemCounts()
         builder.expect(len(fetched.body))
         try:
-            stream = await builder.open(fetched)
-            # A feed with nothing stored yet has no digests to look up.
-            changed = partial(self._changed_items, feed.id if feed.item_count else None)
-            # Items are built while the rest are read, and batches are stored as they are built,
-            # in feed order, each held back until the next comes: the last goes in with the
-            # feed's validators, in one transaction, and a refresh cut short fetches the whole
-            # feed again. If storing fails, aclosing drops the chunks still queued at once.
-            held: tuple[list[ItemRow], dict[str, str]] = ([], {})
-            async with aclosing(builder.build(stream, changed)) as batches:
-                async for batch in batches:
-                    if held[0]:
-                        counts += self.store.save_items(feed.id, held[0], now=now, digests=held[1])
-                    held = batch
-            rows, digests = held
-            update = feed_update(fetched, stream, digest)
-            counts += self.store.save_items(feed.id, rows, now=now, digests=digests, update=update)
+            if len(fetched.body) <= WHOLE_FEED_BYTES:
+                added = await self._store_whole(builder, feed, fetched, digest, now)
+            else:
+                added = await self._store_streamed(builder, feed, fetched, digest, now)
         except BitereaderError as error:
             return self._failed(feed.id, str(error), now)
         except Exception as error:  # a parser bug in one feed must not stop the others
             return self._failed(feed.id, f"internal error: {type(error).__name__}: {error}", now)
-        return FeedResult(self.store.feed(feed.id), "updated", counts.added)
+        return FeedResult(self.store.feed(feed.id), "updated", added)
+
+    async def _store_whole(
+        self, builder: _ArticleBuilder, feed: Feed, fetched: Fetched, digest: str, now: datetime
+    ) -> int:
+        """Read and build a small feed in one go, elsewhere, and store it in one transaction."""
+        assert feed.id is not None
+        # A feed with nothing stored yet has no digests to look up. One of many items whose
+        # digest is not among its newest stored ones is only built again, and found unchanged.
+        stored = (
+            self.store.latest_item_digests(feed.id, STORED_DIGESTS) if feed.item_count else None
+        )
+        built = await builder.build_whole(fetched, stored)
+        update = feed_update(fetched, built, digest)
+        counts = self.store.save_items(
+            feed.id, built.rows, now=now, digests=built.digests, update=update
+        )
+        return counts.added
+
+    async def _store_streamed(
+        self, builder: _ArticleBuilder, feed: Feed, fetched: Fetched, digest: str, now: datetime
+    ) -> int:
+        """Read a big feed a chunk at a time, building each chunk while the next is read."""
+        assert feed.id is not None
+        counts = ItemCounts()
+        stream = await builder.open(fetched)
+        # A feed with nothing stored yet has no digests to look up.
+        changed = partial(self._changed_items, feed.id if feed.item_count else None)
+        # Items are built while the rest are read, and batches are stored as they are built,
+        # in feed order, each held back until the next comes: the last goes in with the
+        # feed's validators, in one transaction, and a refresh cut short fetches the whole
+        # feed again. If storing fails, aclosing drops the chunks still queued at once.
+        held: tuple[list[ItemRow], dict[str, str]] = ([], {})
+        async with aclosing(builder.build(stream, changed)) as batches:
+            async for batch in batches:
+                if held[0]:
+                    counts += self.store.save_items(feed.id, held[0], now=now, digests=held[1])
+                held = batch
+        rows, digests = held
+        update = feed_update(fetched, stream, digest)
+        counts += self.store.save_items(feed.id, rows, now=now, digests=digests, update=update)
+        return counts.added
 
     def _changed_items(
         self, feed_id: int | None, items: list[PackedItem]
@@ -211,13 +239,8 @@ class FeedRefresher:
         feed that changed usually changed by one or two items.
         """
         digests = {item.key: item.digest for item in items if item.key}
-        if feed_id is None:
-            return [item.data for item in items], digests
-        stored = self.store.item_digests(feed_id, list(digests))
-        changed = [
-            item.data for item in items if not item.key or stored.get(item.key) != item.digest
-        ]
-        return changed, digests
+        stored = None if feed_id is None else self.store.item_digests(feed_id, list(digests))
+        return changed_items(items, stored), digests
 
     def _failed(self, feed_id: int, error: str, now: datetime) -> FeedResult:
         self.store.record_failure(feed_id, error, now=now)
@@ -229,6 +252,12 @@ def _digest(body: bytes) -> str:
     return hashlib.blake2b(body, digest_size=16).hexdigest()
 
 
+WHOLE_FEED_BYTES = 512 * 1024
+"""Feeds up to this size are read and built whole in one worker task (a few hundred items at
+most); bigger ones are read in chunks, each built while the next is read."""
+STORED_DIGESTS = 5_000
+"""Stored item digests looked up for a feed read whole: its newest articles, far more than a
+feed of WHOLE_FEED_BYTES lists."""
 PROCESS_MIN_ITEMS = 300
 """Items to build in one refresh before worker processes pay for their start (about 0.15 s)."""
 PROCESS_CHUNK = 250
@@ -310,6 +339,15 @@ class _ArticleBuilder:
             partial(open_feed, fetched.body, url=fetched.url, content_type=fetched.content_type),
         )
 
+    async def build_whole(self, fetched: Fetched, stored: dict[str, str] | None) -> BuiltFeed:
+        """Read a whole fetched feed and build its new and changed items (see `build_feed`),
+        in a worker process when there is enough to build in this refresh to use them."""
+        loop = asyncio.get_running_loop()
+        executor = await self._executor(0)
+        return await loop.run_in_executor(
+            executor, build_feed, fetched.body, fetched.url, fetched.content_type, stored
+        )
+
     async def build(
         self, stream: FeedStream, changed: ChangedItems
     ) -> AsyncIterator[tuple[list[ItemRow], dict[str, str]]]:
@@ -371,7 +409,9 @@ def _read_chunk(stream: FeedStream, size: int) -> list[PackedItem]:
 
 
 def feed_update(
-    fetched: Fetched, parsed: ParsedFeed | FeedDocument | FeedStream, digest: str | None = None
+    fetched: Fetched,
+    parsed: ParsedFeed | FeedDocument | FeedStream | BuiltFeed,
+    digest: str | None = None,
 ) -> FeedUpdate:
     return FeedUpdate(
         etag=fetched.etag,

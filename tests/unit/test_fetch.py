@@ -12,6 +12,7 @@ from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
 import bitereader.loaders.feeds as feeds_module
+import bitereader.refresh as refresh_module
 from bitereader import __version__
 from bitereader.errors import FetchError, LoadError
 from bitereader.fetch import FetchOptions
@@ -404,8 +405,22 @@ def test_unsubscribe_keeps_articles(httpserver: HTTPServer, library: Library) ->
     assert [h.headline for h in library.headlines()] == ["Stay"]
 
 
-def test_big_feed_is_built_in_worker_processes(httpserver: HTTPServer, library: Library) -> None:
-    """Enough items to switch on the process pool; the result must be the same articles."""
+WHOLE_OR_STREAMED = pytest.mark.parametrize(
+    "whole_feed_bytes", [refresh_module.WHOLE_FEED_BYTES, 0], ids=["whole", "streamed"]
+)
+"""Small feeds are read and built whole in one task, big ones a chunk at a time: both ways."""
+
+
+@WHOLE_OR_STREAMED
+def test_big_feed_is_built_in_worker_processes(
+    httpserver: HTTPServer,
+    library: Library,
+    monkeypatch: pytest.MonkeyPatch,
+    whole_feed_bytes: int,
+) -> None:
+    """Enough to switch on the process pool; the result must be the same articles."""
+    monkeypatch.setattr(refresh_module, "WHOLE_FEED_BYTES", whole_feed_bytes)
+    monkeypatch.setattr(refresh_module, "PROCESS_WARM_BYTES", 1024)
     titles = [f"Story {n}" for n in range(400)]
     httpserver.expect_request("/big").respond_with_data(rss(*titles), content_type=RSS)
     add(library, httpserver.url_for("/big"))
@@ -415,9 +430,14 @@ def test_big_feed_is_built_in_worker_processes(httpserver: HTTPServer, library: 
     assert library.count() == 400
 
 
+@WHOLE_OR_STREAMED
 def test_changed_feed_rebuilds_only_new_and_changed_items(
-    httpserver: HTTPServer, library: Library, monkeypatch: pytest.MonkeyPatch
+    httpserver: HTTPServer,
+    library: Library,
+    monkeypatch: pytest.MonkeyPatch,
+    whole_feed_bytes: int,
 ) -> None:
+    monkeypatch.setattr(refresh_module, "WHOLE_FEED_BYTES", whole_feed_bytes)
     built: list[str] = []
     real = feeds_module.build_articles
 
@@ -441,11 +461,17 @@ def test_changed_feed_rebuilds_only_new_and_changed_items(
     assert library.article(two.id).paragraphs == ("New text of Two.",)
 
 
+@WHOLE_OR_STREAMED
 def test_big_feed_is_stored_in_feed_order_and_its_changes_rebuilt(
-    httpserver: HTTPServer, library: Library
+    httpserver: HTTPServer,
+    library: Library,
+    monkeypatch: pytest.MonkeyPatch,
+    whole_feed_bytes: int,
 ) -> None:
     """Chunks of a long feed are built in the thread and in worker processes, and come back
-    in whatever order they finish; they are stored in feed order all the same."""
+    in whatever order they finish; they are stored in feed order all the same. Read whole,
+    the same."""
+    monkeypatch.setattr(refresh_module, "WHOLE_FEED_BYTES", whole_feed_bytes)
     titles = [f"Story {n}" for n in range(700)]
     first = rss(*titles)
     second = rss("Newest", *titles).replace(b"Text of Story 650.", b"New text of Story 650.")
@@ -465,9 +491,14 @@ def test_big_feed_is_stored_in_feed_order_and_its_changes_rebuilt(
     assert library.count() == 701
 
 
+@WHOLE_OR_STREAMED
 def test_a_feed_that_fails_while_building_keeps_no_validators_and_stops_no_other(
-    httpserver: HTTPServer, library: Library, monkeypatch: pytest.MonkeyPatch
+    httpserver: HTTPServer,
+    library: Library,
+    monkeypatch: pytest.MonkeyPatch,
+    whole_feed_bytes: int,
 ) -> None:
+    monkeypatch.setattr(refresh_module, "WHOLE_FEED_BYTES", whole_feed_bytes)
     real = feeds_module.build_articles
 
     def failing(items, source):  # type: ignore[no-untyped-def]
@@ -489,3 +520,19 @@ def test_a_feed_that_fails_while_building_keeps_no_validators_and_stops_no_other
     monkeypatch.setattr(feeds_module, "build_articles", real)
     assert library.refresh().new_articles == 2
     assert library.store.feed(bad).last_status == "updated"
+
+
+def test_a_feed_read_whole_in_a_worker_process_fails_with_the_readers_message(
+    httpserver: HTTPServer, library: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The reader's error crosses back from the worker process as the feed's one-line error."""
+    monkeypatch.setattr(refresh_module, "PROCESS_WARM_BYTES", 1)
+    httpserver.expect_request("/bad").respond_with_data(b"\x00\x01 not a feed", content_type=RSS)
+    httpserver.expect_request("/good").respond_with_data(rss("Good news"), content_type=RSS)
+    bad, good = add(library, httpserver.url_for("/bad")), add(library, httpserver.url_for("/good"))
+    report = library.refresh()
+    assert (report.updated, report.failed, report.new_articles) == (1, 1, 1)
+    failed = library.store.feed(bad)
+    assert failed.last_status == "failed" and failed.last_error
+    assert "internal error" not in failed.last_error and "\n" not in failed.last_error
+    assert library.store.feed(good).item_count == 1

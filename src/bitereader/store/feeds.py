@@ -219,6 +219,16 @@ class FeedStore:
                 found.update(rows)
         return found
 
+    def latest_item_digests(self, feed_id: int, limit: int) -> dict[str, str]:
+        """The stored raw-item fingerprints of the feed's `limit` newest articles, by guid."""
+        with self.db.reading() as conn:
+            rows = conn.execute(
+                "SELECT guid, item_digest FROM articles WHERE feed_id = ? "
+                "ORDER BY sort_at DESC, id DESC LIMIT ?",
+                (feed_id, limit),
+            )
+            return {guid: digest for guid, digest in rows if guid and digest}
+
     def save_refresh(
         self, feed_id: int, articles: Sequence[Article], update: FeedUpdate, *, now: datetime
     ) -> ItemCounts:
