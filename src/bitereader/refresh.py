@@ -1,9 +1,10 @@
 """Refreshing feeds: fetch them concurrently, read and build their new items, store them.
 
-Fetching is async (httpx); lxml parses a feed in a thread; its items are then read a chunk at a
-time and each chunk goes at once to be built (HTML to text, quotes) in worker processes when
-there is enough of it, because that is pure Python and threads would share one core. Built
-batches come back as store rows and are stored in feed order while later chunks build. The
+Fetching is async (httpx). Building articles (HTML to text, quotes) is pure Python, so it runs
+in worker processes when a refresh has enough of it (threads would share one core). A small
+feed goes to a worker whole, to be parsed, read and built there, and comes back as store rows;
+a big one is parsed in a thread and its items are read a chunk at a time, each chunk going at
+once to be built while the next is read, and the built batches are stored in feed order. The
 library's `refresh` is the way in.
 """
 
