@@ -8,30 +8,17 @@ import sys
 from pathlib import Path
 
 import pytest
+from source_first import SOURCE_FIRST
 
 from bitereader.extract import compiled
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 
-# Reads every test page, saved HTML page and feed, and prints what the extractors made of them.
-# With "source" it first makes bitereader's modules load from their .py files even where a
-# compiled module sits beside them.
-DUMP = r"""
-import importlib.machinery, importlib.util, sys
-from pathlib import Path
-
-class SourceFirst:
-    def find_spec(self, name, path, target=None):
-        if not name.startswith("bitereader."):
-            return None
-        spec = importlib.machinery.PathFinder.find_spec(name, path)
-        if spec is None or spec.origin is None or spec.origin.endswith(".py"):
-            return spec
-        source = Path(spec.origin).with_name(name.rsplit(".", 1)[1] + ".py")
-        return importlib.util.spec_from_file_location(name, source)
-
-if sys.argv[1] == "source":
-    sys.meta_path.insert(0, SourceFirst())
+# Reads every test page, saved HTML page and feed, and prints what the extractors made of them
+# (from the .py files when run with "source": see source_first).
+DUMP = (
+    SOURCE_FIRST
+    + r"""
 
 from bitereader.extract import compiled
 from bitereader.extract.html import html_to_parts
@@ -48,6 +35,7 @@ for path in sorted((data / "feeds").glob("*.xml")):
     articles = parse_feed(path.read_bytes()).articles
     print(path.name, [(a.quotes, a.captions, a.paragraphs) for a in articles])
 """
+)
 
 
 def _dump(mode: str) -> list[str]:

@@ -6,6 +6,7 @@ import subprocess
 import sys
 
 import pytest
+from source_first import SOURCE_FIRST
 
 from bitereader.extract import compiled
 
@@ -13,22 +14,10 @@ from bitereader.extract import compiled
 # kind, apostrophes, dashes, masked-looking stretches, accented and astral letters) and prints
 # what the quote extractor and the name finder make of them. With "source" it first makes
 # bitereader's modules load from their .py files even where a compiled module sits beside them.
-DUMP = r"""
-import importlib.machinery, importlib.util, random, sys
-from pathlib import Path
-
-class SourceFirst:
-    def find_spec(self, name, path, target=None):
-        if not name.startswith("bitereader."):
-            return None
-        spec = importlib.machinery.PathFinder.find_spec(name, path)
-        if spec is None or spec.origin is None or spec.origin.endswith(".py"):
-            return spec
-        source = Path(spec.origin).with_name(name.rsplit(".", 1)[1] + ".py")
-        return importlib.util.spec_from_file_location(name, source)
-
-if sys.argv[1] == "source":
-    sys.meta_path.insert(0, SourceFirst())
+DUMP = (
+    SOURCE_FIRST
+    + r"""
+import random
 
 from bitereader.extract import compiled, speakers
 from bitereader.extract.quotes import extract_quotes
@@ -67,6 +56,7 @@ for i in range(int(sys.argv[2])):
         print(i, [speakers.runs_in(p) for p in paras])
         print(i, [speakers.runs_in(p, len(p) // 3, len(p) // 2) for p in paras if p])
 """
+)
 
 
 def _dump(mode: str) -> list[str]:
