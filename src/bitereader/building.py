@@ -58,19 +58,30 @@ def build_feed(
     Raises:
         LoadError: the body is not a feed anything here can read.
     """
-    from bitereader.loaders.feeds import open_feed, pack_items
+    from bitereader.loaders.feeds import build_articles, open_feed, pack_items
+    from bitereader.store.feeds import item_row
 
     stream = open_feed(body, url=url, content_type=content_type)
-    items = pack_items(stream.items, stream.title)
-    changed = changed_items(items, stored)
-    rows = build_rows(changed, stream.title) if changed else []
-    digests = {item.key: item.digest for item in items if item.key}
+    raw = list(stream.items)
+    # Packed only for their fingerprints: the items are built from what was read, which is
+    # what unpacking them would give back.
+    packed = pack_items(raw, stream.title)
+    changed = [
+        item
+        for item, fingerprint in zip(raw, packed, strict=True)
+        if is_changed(fingerprint, stored)
+    ]
+    rows = [item_row(article) for article in build_articles(changed, stream.title)]
+    digests = {item.key: item.digest for item in packed if item.key}
     return BuiltFeed(stream.title, stream.site_url, stream.warning, rows, digests)
 
 
 def changed_items(items: list[PackedItem], stored: dict[str, str] | None) -> list[bytes]:
-    """The packed data of those items that are new or changed since `stored` (guid to
-    fingerprint) was recorded: all of them when nothing is stored (`stored` None)."""
-    if stored is None:
-        return [item.data for item in items]
-    return [item.data for item in items if not item.key or stored.get(item.key) != item.digest]
+    """The packed data of those items that are new or changed (see `is_changed`)."""
+    return [item.data for item in items if is_changed(item, stored)]
+
+
+def is_changed(item: PackedItem, stored: dict[str, str] | None) -> bool:
+    """Is the item new or changed since `stored` (guid to fingerprint) was recorded? Every
+    item is when nothing is stored (`stored` None), and so is one without a guid."""
+    return stored is None or not item.key or stored.get(item.key) != item.digest
