@@ -20,7 +20,6 @@ import functools
 import re
 from collections.abc import Sequence
 from contextvars import ContextVar
-from dataclasses import dataclass
 from typing import NamedTuple
 
 from bitereader.extract.quote_lexicon import (
@@ -229,13 +228,25 @@ _POSSESSOR_SOURCE = re.compile(
 )
 
 
-@dataclass(slots=True)
 class _Para:
-    index: int
-    text: str
-    masked: str
-    sentences: list[tuple[int, int]]
-    spans: list[MarkSpan]
+    """A paragraph as the extractor reads it (a plain class: the compiled build makes it a C
+    struct whose fields are read without a lookup; it is only ever read by attribute)."""
+
+    __slots__ = ("index", "masked", "sentences", "spans", "text")
+
+    def __init__(
+        self,
+        index: int,
+        text: str,
+        masked: str,
+        sentences: list[tuple[int, int]],
+        spans: list[MarkSpan],
+    ) -> None:
+        self.index = index
+        self.text = text
+        self.masked = masked
+        self.sentences = sentences
+        self.spans = spans
 
 
 class _Who(NamedTuple):
@@ -250,20 +261,36 @@ class _Who(NamedTuple):
     para: int = -1
 
 
-@dataclass(slots=True)
 class _Cand:
-    span: MarkSpan
-    start: int
-    end: int
-    text: str
-    sentence: int
-    who: _Who | None = None
-    how: str = ""
-    """Where the attribution came from: "post", "pre", "context" or ""."""
-    kind: QuoteKind = "partial"
-    speaker: str | None = None
-    role: str | None = None
-    person: Person | None = None
+    """A quote candidate and what is learnt of it (a plain class, like `_Para`)."""
+
+    __slots__ = (
+        "end",
+        "how",
+        "kind",
+        "person",
+        "role",
+        "sentence",
+        "span",
+        "speaker",
+        "start",
+        "text",
+        "who",
+    )
+
+    def __init__(self, span: MarkSpan, start: int, end: int, text: str, sentence: int) -> None:
+        self.span = span
+        self.start = start
+        self.end = end
+        self.text = text
+        self.sentence = sentence
+        self.who: _Who | None = None
+        self.how = ""
+        """Where the attribution came from: "post", "pre", "context" or ""."""
+        self.kind: QuoteKind = "partial"
+        self.speaker: str | None = None
+        self.role: str | None = None
+        self.person: Person | None = None
 
 
 def extract_quotes(paragraphs: Sequence[str]) -> tuple[Quote, ...]:
