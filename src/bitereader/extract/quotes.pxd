@@ -49,6 +49,16 @@ cpdef frozenset _org_evidence(list paras)
 @cython.locals(at=Py_ssize_t, hole=Py_ssize_t, stop=Py_ssize_t)
 cpdef tuple _verb_before_capital(str masked, Py_ssize_t lo, Py_ssize_t hi)
 
+@cython.locals(q=Py_ssize_t, c=Py_UCS4)
+cpdef object _scan_verb_or_capital(str masked, Py_ssize_t at, Py_ssize_t stop)
+
+cpdef bint _wordish(Py_UCS4 c) noexcept
+
+cdef bytes _VERB_PAIRS
+
+@cython.locals(r=Py_ssize_t, word=str, x=Py_UCS4, y=Py_UCS4)
+cpdef object _verb_at(str masked, Py_ssize_t q, Py_ssize_t stop)
+
 @cython.locals(close=Py_ssize_t, verb_at=Py_ssize_t, words=list, head_at=Py_ssize_t, head=str, i=Py_ssize_t, w=str)
 cpdef _learn_described(Cast cast, _Para para, Py_ssize_t s, Py_ssize_t e)
 
