@@ -640,10 +640,8 @@ def _wordish(c: str) -> bool:
     return c.isalnum() or c == "’"
 
 
-_VERB_PAIRS = bytes(
-    any(form.startswith(chr(97 + i // 26) + chr(97 + i % 26)) for form in SPEECH_FORMS)
-    for i in range(26 * 26)
-)
+_VERB_STARTS = frozenset(form[:2] for form in SPEECH_FORMS)
+_VERB_PAIRS = bytes(chr(97 + i // 26) + chr(97 + i % 26) in _VERB_STARTS for i in range(26 * 26))
 """For two lower-case ASCII letters `x`, `y`: whether a speech verb starts with them, at
 `(ord(x) - 97) * 26 + ord(y) - 97`. Most words fail this test, and skip making a string of
 themselves and looking it up."""
