@@ -8,6 +8,19 @@ cimport cython
 from bitereader.extract.speakers cimport Cast, runs_in, subject_like
 
 
+# Plain classes in the .py, C structs here: their fields are read by offset, not looked up.
+cdef class _Para:
+    cdef public Py_ssize_t index
+    cdef public str text, masked
+    cdef public list sentences, spans
+
+
+cdef class _Cand:
+    cdef public object span, who, speaker, role, person
+    cdef public Py_ssize_t start, end, sentence
+    cdef public str text, how, kind
+
+
 @cython.locals(
     parts=list, at=Py_ssize_t, o=Py_ssize_t, c=Py_ssize_t, keep=Py_ssize_t, tail=str,
     last_stop=Py_ssize_t,
@@ -24,20 +37,30 @@ cpdef list _sentence_ends(str masked)
 cpdef bint _abbreviation_before(str masked, Py_ssize_t stop) except -1
 
 @cython.locals(
-    cast=Cast, masked=str, runs=list, base=Py_ssize_t, k=Py_ssize_t, s=Py_ssize_t,
+    para=_Para, cast=Cast, masked=str, runs=list, base=Py_ssize_t, k=Py_ssize_t, s=Py_ssize_t,
     e=Py_ssize_t, persons_here=Py_ssize_t, start=Py_ssize_t, comma_at=Py_ssize_t,
     subject=bint, before=str,
 )
 cpdef Cast _learn_cast(list paras)
 
-@cython.locals(found=set, masked=str, before=str, before2=str, shares=bint, first=str)
+@cython.locals(para=_Para, found=set, masked=str, before=str, before2=str, shares=bint, first=str)
 cpdef frozenset _org_evidence(list paras)
 
 @cython.locals(at=Py_ssize_t, hole=Py_ssize_t, stop=Py_ssize_t)
 cpdef tuple _verb_before_capital(str masked, Py_ssize_t lo, Py_ssize_t hi)
 
+@cython.locals(q=Py_ssize_t, c=Py_UCS4)
+cpdef object _scan_verb_or_capital(str masked, Py_ssize_t at, Py_ssize_t stop)
+
+cpdef bint _wordish(Py_UCS4 c) noexcept
+
+cdef bytes _VERB_PAIRS
+
+@cython.locals(r=Py_ssize_t, word=str, x=Py_UCS4, y=Py_UCS4)
+cpdef object _verb_at(str masked, Py_ssize_t q, Py_ssize_t stop)
+
 @cython.locals(close=Py_ssize_t, verb_at=Py_ssize_t, words=list, head_at=Py_ssize_t, head=str, i=Py_ssize_t, w=str)
-cpdef _learn_described(Cast cast, para, Py_ssize_t s, Py_ssize_t e)
+cpdef _learn_described(Cast cast, _Para para, Py_ssize_t s, Py_ssize_t e)
 
 cpdef bint _may_end_in_head(str low) except -1
 
@@ -56,13 +79,13 @@ cpdef _clean_role(str role)
 
 cpdef tuple _trim(str text, Py_ssize_t a, Py_ssize_t b)
 
-@cython.locals(cands=list, dropped=list, a=Py_ssize_t, b=Py_ssize_t)
+@cython.locals(para=_Para, cand=_Cand, cands=list, dropped=list, a=Py_ssize_t, b=Py_ssize_t)
 cpdef list _candidates(list paras)
 
 cpdef list _words_before(str text, Py_ssize_t pos, Py_ssize_t n)
 
 @cython.locals(masked=str)
-cpdef _explicit(para, c, Py_ssize_t lo, Py_ssize_t hi)
+cpdef _explicit(_Para para, _Cand c, Py_ssize_t lo, Py_ssize_t hi)
 
 cpdef tuple _source_read(str masked, Py_ssize_t after, Py_ssize_t hi, Py_ssize_t lo, Py_ssize_t before)
 

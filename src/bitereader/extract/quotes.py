@@ -20,7 +20,6 @@ import functools
 import re
 from collections.abc import Sequence
 from contextvars import ContextVar
-from dataclasses import dataclass
 from typing import NamedTuple
 
 from bitereader.extract.quote_lexicon import (
@@ -229,13 +228,25 @@ _POSSESSOR_SOURCE = re.compile(
 )
 
 
-@dataclass(slots=True)
 class _Para:
-    index: int
-    text: str
-    masked: str
-    sentences: list[tuple[int, int]]
-    spans: list[MarkSpan]
+    """A paragraph as the extractor reads it (a plain class: the compiled build makes it a C
+    struct whose fields are read without a lookup; it is only ever read by attribute)."""
+
+    __slots__ = ("index", "masked", "sentences", "spans", "text")
+
+    def __init__(
+        self,
+        index: int,
+        text: str,
+        masked: str,
+        sentences: list[tuple[int, int]],
+        spans: list[MarkSpan],
+    ) -> None:
+        self.index = index
+        self.text = text
+        self.masked = masked
+        self.sentences = sentences
+        self.spans = spans
 
 
 class _Who(NamedTuple):
@@ -250,20 +261,36 @@ class _Who(NamedTuple):
     para: int = -1
 
 
-@dataclass(slots=True)
 class _Cand:
-    span: MarkSpan
-    start: int
-    end: int
-    text: str
-    sentence: int
-    who: _Who | None = None
-    how: str = ""
-    """Where the attribution came from: "post", "pre", "context" or ""."""
-    kind: QuoteKind = "partial"
-    speaker: str | None = None
-    role: str | None = None
-    person: Person | None = None
+    """A quote candidate and what is learnt of it (a plain class, like `_Para`)."""
+
+    __slots__ = (
+        "end",
+        "how",
+        "kind",
+        "person",
+        "role",
+        "sentence",
+        "span",
+        "speaker",
+        "start",
+        "text",
+        "who",
+    )
+
+    def __init__(self, span: MarkSpan, start: int, end: int, text: str, sentence: int) -> None:
+        self.span = span
+        self.start = start
+        self.end = end
+        self.text = text
+        self.sentence = sentence
+        self.who: _Who | None = None
+        self.how = ""
+        """Where the attribution came from: "post", "pre", "context" or ""."""
+        self.kind: QuoteKind = "partial"
+        self.speaker: str | None = None
+        self.role: str | None = None
+        self.person: Person | None = None
 
 
 def extract_quotes(paragraphs: Sequence[str]) -> tuple[Quote, ...]:
@@ -548,16 +575,98 @@ def _verb_before_capital(masked: str, lo: int, hi: int) -> tuple[int, str] | Non
         # nor a capital, and a capital just after them has a mask, not a space, before it.
         hole = masked.find(_MASK, at, hi)
         stop = hi if hole < 0 else hole
-        verb = SPEECH_VERB_RE.match(masked, at, stop)
-        if verb is not None:
-            return at, verb.group()  # (its break, if any, lies before the stretch)
-        m = _VERB_OR_CAPITAL.search(masked, at, stop)
-        if m is not None:
-            return None if m.start(1) < 0 else (m.start(1), m.group(1))
+        if _COMPILED:
+            found = _scan_verb_or_capital(masked, at, stop)
+            if found is not False:
+                return found
+        else:
+            verb = SPEECH_VERB_RE.match(masked, at, stop)
+            if verb is not None:
+                return at, verb.group()  # (its break, if any, lies before the stretch)
+            m = _VERB_OR_CAPITAL.search(masked, at, stop)
+            if m is not None:
+                return None if m.start(1) < 0 else (m.start(1), m.group(1))
         if hole < 0:
             return None
         run = _MASKED_RUN.match(masked, hole, hi)
         at = run.end() if run is not None else hi
+
+
+_COMPILED = not __file__.endswith(".py")
+"""Compiled by Cython: `_scan_verb_or_capital` then reads a stretch in a C loop, where the
+expressions' set of character ranges, tested at every character, cost ~50 instructions each."""
+
+_FORM_HEADS = frozenset(
+    re.match(r"[\w’'-]*", form).group()
+    for form in SPEECH_FORMS
+    if not re.fullmatch(r"[\w’'-]+", form)
+)
+"""The first words of the speech verbs that are more than one word ("went on"): only at such a
+word may the verb the expression finds be other than the whole word."""
+
+
+def _scan_verb_or_capital(masked: str, at: int, stop: int) -> tuple[int, str] | bool | None:
+    """One unmasked stretch of `_verb_before_capital`, character by character: its verb and
+    where it starts, None when a capital after a space comes first, False when neither does.
+
+    What `SPEECH_VERB_RE.match(masked, at, stop)` and then `_VERB_OR_CAPITAL.search(masked, at,
+    stop)` find: a verb right at `at` (with no word character before it), else the first
+    character after a break (neither a word character nor ’ ' -) that is a capital after a
+    space, or that opens a verb.
+    """
+    if at < stop and (at == 0 or not _wordish(masked[at - 1])):
+        verb = _verb_at(masked, at, stop)
+        if verb is not None:
+            return at, verb
+    q = at + 1
+    while q < stop:
+        if not _wordish(masked[q - 1]):
+            c = masked[q]
+            if "A" <= c <= "Z":
+                if masked[q - 1].isspace():
+                    return None
+            elif "a" <= c <= "z":  # (every verb opens with one)
+                verb = _verb_at(masked, q, stop)
+                if verb is not None:
+                    return q, verb
+        q += 1
+    return False
+
+
+def _wordish(c: str) -> bool:
+    r"""True for a character the verb expressions' look-arounds refuse: `[\w’'-]`."""
+    if c < "\x80":  # (an ASCII character is alphanumeric exactly when it is a letter or digit)
+        return "a" <= c <= "z" or "A" <= c <= "Z" or "0" <= c <= "9" or c in "_'-"
+    return c.isalnum() or c == "’"
+
+
+_VERB_STARTS = frozenset(form[:2] for form in SPEECH_FORMS)
+_VERB_PAIRS = bytes(chr(97 + i // 26) + chr(97 + i % 26) in _VERB_STARTS for i in range(26 * 26))
+"""For two lower-case ASCII letters `x`, `y`: whether a speech verb starts with them, at
+`(ord(x) - 97) * 26 + ord(y) - 97`. Most words fail this test, and skip making a string of
+themselves and looking it up."""
+
+
+def _verb_at(masked: str, q: int, stop: int) -> str | None:
+    """The speech verb `SPEECH_VERB_RE.match(masked, q, stop)` finds, where no word character
+    goes before `q`: the whole word there (a verb must end where a word does), else for the
+    first word of a longer verb, what the expression says."""
+    r = q
+    while r < stop and _wordish(masked[r]):
+        r += 1
+    if r - q >= 2:
+        x, y = masked[q], masked[q + 1]
+        if (
+            "a" <= x <= "z"
+            and "a" <= y <= "z"
+            and not _VERB_PAIRS[(ord(x) - 97) * 26 + ord(y) - 97]
+        ):
+            return None  # no verb starts so, nor the first word of one
+    word = masked[q:r]
+    if word in _FORM_HEADS:
+        m = SPEECH_VERB_RE.match(masked, q, stop)
+        return None if m is None else m.group()
+    return word if word in SPEECH_FORMS else None
 
 
 def _learn_described(cast: Cast, para: _Para, s: int, e: int) -> None:
