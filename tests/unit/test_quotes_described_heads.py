@@ -37,6 +37,7 @@ def _head_of_subject(masked: str) -> str | None:
 @example([("the", " "), ("son", " "), ("of", " "), ("one", " "), ("victim", " ")])
 @example([("one", " "), ("official", " "), ("later", " ")])
 @example([("the", " "), ("official", ", ")])
+@example([("after", "\n"), ("the", " "), ("workers", " ")])  # an inner clause after a line break
 def test_a_head_the_subject_gives_is_never_skipped(pieces: list[tuple[str, str]]) -> None:
     masked = "".join(p + sep for p, sep in pieces)
     if _head_of_subject(masked) is not None:

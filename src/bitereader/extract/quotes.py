@@ -1323,6 +1323,10 @@ def _appositive(seg: str) -> bool:
     return False
 
 
+_NON_SPACE = re.compile(r"\S+")
+"""A word as str.split() finds them."""
+
+
 def _subject(masked: str, lo: int, hi: int, *, after_quote: bool = False) -> _Who | None:
     """The speaker named just before a verb: walk back over appositives and adverbials."""
     rel = _RELATIVE_WHO.search(masked, lo, hi) if masked.find("who", lo, hi) >= 0 else None
@@ -1361,7 +1365,8 @@ def _subject(masked: str, lo: int, hi: int, *, after_quote: bool = False) -> _Wh
             inner = _inner_clause(words)
             if inner:
                 # "Shares fell after the supplier warned": the subject is the supplier
-                a += seg.rindex(" " + words[-inner]) + 1
+                # (where the word starts: the inner-th last of the words split() gave)
+                a += [m.start() for m in _NON_SPACE.finditer(seg)][-inner]
                 seg, words = masked[a:b], words[-inner:]
                 first, clause = words[0].lower(), True
         if first in _SUBORDINATORS or (first in PREPOSITIONS and first != "of"):
