@@ -405,21 +405,22 @@ def test_unsubscribe_keeps_articles(httpserver: HTTPServer, library: Library) ->
     assert [h.headline for h in library.headlines()] == ["Stay"]
 
 
-WHOLE_OR_STREAMED = pytest.mark.parametrize(
-    "whole_feed_bytes", [refresh_module.WHOLE_FEED_BYTES, 0], ids=["whole", "streamed"]
-)
-"""Small feeds are read and built whole in one task, big ones a chunk at a time: both ways."""
+@pytest.fixture(params=["whole", "streamed"])
+def feed_route(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Small feeds are read and built whole in one task, big ones a chunk at a time: a test
+    taking this runs both ways (every feed counting as big for "streamed")."""
+    if request.param == "streamed":
+        monkeypatch.setattr(refresh_module, "WHOLE_FEED_BYTES", 0)
+    return request.param
 
 
-@WHOLE_OR_STREAMED
+@pytest.mark.usefixtures("feed_route")
 def test_big_feed_is_built_in_worker_processes(
     httpserver: HTTPServer,
     library: Library,
     monkeypatch: pytest.MonkeyPatch,
-    whole_feed_bytes: int,
 ) -> None:
     """Enough to switch on the process pool; the result must be the same articles."""
-    monkeypatch.setattr(refresh_module, "WHOLE_FEED_BYTES", whole_feed_bytes)
     monkeypatch.setattr(refresh_module, "PROCESS_WARM_BYTES", 1024)
     titles = [f"Story {n}" for n in range(400)]
     httpserver.expect_request("/big").respond_with_data(rss(*titles), content_type=RSS)
@@ -430,14 +431,12 @@ def test_big_feed_is_built_in_worker_processes(
     assert library.count() == 400
 
 
-@WHOLE_OR_STREAMED
+@pytest.mark.usefixtures("feed_route")
 def test_changed_feed_rebuilds_only_new_and_changed_items(
     httpserver: HTTPServer,
     library: Library,
     monkeypatch: pytest.MonkeyPatch,
-    whole_feed_bytes: int,
 ) -> None:
-    monkeypatch.setattr(refresh_module, "WHOLE_FEED_BYTES", whole_feed_bytes)
     built: list[str] = []
     real = feeds_module.build_articles
 
@@ -461,17 +460,15 @@ def test_changed_feed_rebuilds_only_new_and_changed_items(
     assert library.article(two.id).paragraphs == ("New text of Two.",)
 
 
-@WHOLE_OR_STREAMED
+@pytest.mark.usefixtures("feed_route")
 def test_big_feed_is_stored_in_feed_order_and_its_changes_rebuilt(
     httpserver: HTTPServer,
     library: Library,
     monkeypatch: pytest.MonkeyPatch,
-    whole_feed_bytes: int,
 ) -> None:
     """Chunks of a long feed are built in the thread and in worker processes, and come back
     in whatever order they finish; they are stored in feed order all the same. Read whole,
     the same."""
-    monkeypatch.setattr(refresh_module, "WHOLE_FEED_BYTES", whole_feed_bytes)
     titles = [f"Story {n}" for n in range(700)]
     first = rss(*titles)
     second = rss("Newest", *titles).replace(b"Text of Story 650.", b"New text of Story 650.")
@@ -491,14 +488,12 @@ def test_big_feed_is_stored_in_feed_order_and_its_changes_rebuilt(
     assert library.count() == 701
 
 
-@WHOLE_OR_STREAMED
+@pytest.mark.usefixtures("feed_route")
 def test_a_feed_that_fails_while_building_keeps_no_validators_and_stops_no_other(
     httpserver: HTTPServer,
     library: Library,
     monkeypatch: pytest.MonkeyPatch,
-    whole_feed_bytes: int,
 ) -> None:
-    monkeypatch.setattr(refresh_module, "WHOLE_FEED_BYTES", whole_feed_bytes)
     real = feeds_module.build_articles
 
     def failing(items, source):  # type: ignore[no-untyped-def]
