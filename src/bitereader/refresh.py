@@ -194,8 +194,8 @@ class FeedRefresher:
     ) -> int:
         """Read and build a small feed in one go, elsewhere, and store it in one transaction."""
         assert feed.id is not None
-        # A feed with nothing stored yet has no digests to look up. One of many items whose
-        # digest is not among its newest stored ones is only built again, and found unchanged.
+        # A feed with nothing stored yet has no digests to look up. An item older than the
+        # feed's newest STORED_DIGESTS articles is only built again, and then found unchanged.
         stored = (
             self.store.latest_item_digests(feed.id, STORED_DIGESTS) if feed.item_count else None
         )
