@@ -93,32 +93,30 @@ def hash_text(headline: str, paragraphs: tuple[str, ...] | list[str]) -> tuple[s
     """
     digest = hashlib.blake2b(digest_size=16)
     update = digest.update
-    update(_single_spaced(headline).casefold().encode())
+    update(_single_spaced(headline)[0].casefold().encode())
     update(b"\x00")
     printable = True
     for part in paragraphs:
-        # _single_spaced inline, keeping its printability test.
-        if part.isprintable():
-            if "  " in part or part[:1] == " " or part[-1:] == " ":
-                part = " ".join(part.split())
-        else:
-            printable = False
-            part = " ".join(part.split())
+        part, plain = _single_spaced(part)
+        printable = printable and plain
         update(part.casefold().encode())
         update(b"\x00")
     return digest.hexdigest(), printable
 
 
-def _single_spaced(text: str) -> str:
-    """The text with each run of white space made one space and none at either end.
+def _single_spaced(text: str) -> tuple[str, bool]:
+    """The text with each run of white space made one space and none at either end, and
+    whether the text was printable (the test this makes first).
 
     Text is mostly single-spaced already, which is quick to check: a printable string's only
     white space is the plain space (every other space character is not printable). Splitting
     the words out and joining them again costs several times as much.
     """
-    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
-        return text
-    return " ".join(text.split())
+    if text.isprintable():
+        if "  " not in text and text[:1] != " " and text[-1:] != " ":
+            return text, True
+        return " ".join(text.split()), True
+    return " ".join(text.split()), False
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,4 +7,4 @@ def compiled() -> bool:
     """True when the extractors run as modules compiled by Cython at install (see setup.py)."""
     from bitereader.extract import quotes
 
-    return not quotes.__file__.endswith(".py")
+    return quotes.COMPILED

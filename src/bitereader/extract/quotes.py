@@ -575,7 +575,7 @@ def _verb_before_capital(masked: str, lo: int, hi: int) -> tuple[int, str] | Non
         # nor a capital, and a capital just after them has a mask, not a space, before it.
         hole = masked.find(_MASK, at, hi)
         stop = hi if hole < 0 else hole
-        if _COMPILED:
+        if COMPILED:
             found = _scan_verb_or_capital(masked, at, stop)
             if found is not False:
                 return found
@@ -592,9 +592,10 @@ def _verb_before_capital(masked: str, lo: int, hi: int) -> tuple[int, str] | Non
         at = run.end() if run is not None else hi
 
 
-_COMPILED = not __file__.endswith(".py")
-"""Compiled by Cython: `_scan_verb_or_capital` then reads a stretch in a C loop, where the
-expressions' set of character ranges, tested at every character, cost ~50 instructions each."""
+COMPILED = not __file__.endswith(".py")
+"""Compiled by Cython, as the other extractors then are (`bitereader.extract.compiled` asks
+here): `_scan_verb_or_capital` then reads a stretch in a C loop, where the expressions' set of
+character ranges, tested at every character, cost ~50 instructions each."""
 
 _FORM_HEADS = frozenset(
     re.match(r"[\w’'-]*", form).group()

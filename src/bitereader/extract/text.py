@@ -73,12 +73,15 @@ def _check_text(text: str) -> str:
 
 def clean_line(text: str) -> str:
     """Normalise one line or paragraph: NFC, no control characters, single spaces, trimmed."""
-    # Printable ASCII has no control characters or escape sequences and nothing to normalise:
-    # single-spaced and trimmed, it is already clean, and most titles, names and credits are.
+    return text if is_clean_line(text) else _clean_fully(text)
+
+
+def is_clean_line(text: str) -> bool:
+    """True for text that `clean_line` gives back as it is, by a quick test that most titles,
+    names and credits pass: printable ASCII (no control characters or escape sequences and
+    nothing to normalise), single-spaced and trimmed."""
     spaced = "  " not in text and text[:1] != " " and text[-1:] != " "
-    if spaced and text.isascii() and text.isprintable():
-        return text
-    return _clean_fully(text)
+    return spaced and text.isascii() and text.isprintable()
 
 
 def _clean_fully(text: str) -> str:

@@ -27,7 +27,7 @@ from lxml import etree
 from bitereader import __version__
 from bitereader.errors import LoadError
 from bitereader.extract.html import html_to_parts
-from bitereader.extract.text import clean_line, text_to_paragraphs
+from bitereader.extract.text import clean_line, is_clean_line, text_to_paragraphs
 from bitereader.models import Article, Caption, Quote, content_hash
 
 
@@ -526,12 +526,10 @@ def _media_texts(element: Any) -> tuple[str | None, str | None]:
         tag = child.tag
         if tag == _MEDIA_DESCRIPTION and not seen_description:
             seen_description = True
-            text = child.text
-            description = text if text and text.strip() else None
+            description = _non_blank(child.text)
         elif tag == _MEDIA_CREDIT and not seen_credit:
             seen_credit = True
-            text = child.text
-            credit = text if text and text.strip() else None
+            credit = _non_blank(child.text)
     return description, credit
 
 
@@ -540,9 +538,13 @@ def _child_text(element: Any, tag: str) -> str | None:
     quicker than lxml's path search)."""
     for child in element:
         if child.tag == tag:
-            text = child.text
-            return text if text and text.strip() else None
+            return _non_blank(child.text)
     return None
+
+
+def _non_blank(text: str | None) -> str | None:
+    """The text, unless it is missing or only white space."""
+    return text if text and text.strip() else None
 
 
 def _read_atom(root: Any, url: str | None) -> FeedStream:
@@ -826,9 +828,7 @@ def _headline(text: str | None) -> str | None:
         text = " ".join(html_to_parts(text).paragraphs)
     elif "&" in text:
         text = htmllib.unescape(text)
-    # clean_line's own quick test: such text is what splitting and cleaning would give back.
-    spaced = "  " not in text and text[:1] != " " and text[-1:] != " "
-    if spaced and text.isascii() and text.isprintable():
+    if is_clean_line(text):  # what splitting and cleaning would give back: spare them
         return text or None
     return clean_line(" ".join(text.split())) or None
 

@@ -259,7 +259,6 @@ def _require(conn: sqlite3.Connection, article_id: int) -> None:
 def _row_values(article: Article) -> tuple[tuple[object, ...], tuple[str, str, str, str, str]]:
     """Values for _CONTENT_COLUMNS, in order, and the article's full-text index entry."""
     paragraphs, body, digest = text_columns(article.headline, article.paragraphs)
-    published = article.published
     return (
         article.guid,
         article.url,
@@ -269,7 +268,7 @@ def _row_values(article: Article) -> tuple[tuple[object, ...], tuple[str, str, s
         article.standfirst,
         list_json(article.authors),
         article.wire,
-        None if published is None else to_epoch(published),
+        to_epoch(article.published),
         paragraphs,
         captions_json(article.captions),
         quotes_json(article.quotes),
