@@ -168,6 +168,9 @@ async def _get(
         if response.history and all(r.status_code in _PERMANENT for r in response.history):
             moved_to = final if final != url else None
         if status == 304:
+            # Read to its (empty) end, the response frees its connection for the next feed from
+            # that server; left unread, httpx closes it, and that feed connects anew.
+            await response.aread()
             return Fetched(url=final, status="not_modified", moved_to=moved_to)
         if status in (429, 503):
             until = parse_retry_after(response.headers.get("Retry-After"), now)

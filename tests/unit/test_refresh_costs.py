@@ -10,12 +10,15 @@ from __future__ import annotations
 import shutil
 import ssl
 import subprocess
+import threading
 from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 from pytest_httpserver import HTTPServer
 
+from bitereader.fetch import FetchOptions
 from bitereader.library import Library
 
 RSS = "application/rss+xml"
@@ -154,3 +157,48 @@ def test_worker_processes_import_no_refresh_machinery() -> None:
         loaded = pool.submit(eval, "set(__import__('sys').modules)").result(timeout=60)
     assert {"bitereader.building", "bitereader.extract.quotes", "bitereader.store.feeds"} <= loaded
     assert not loaded & {"asyncio", "httpx", "httpcore", "bitereader.refresh"}
+
+
+class _CountingHandler(BaseHTTPRequestHandler):
+    """Serves the same small feed at every path, with an ETag; counts its connections."""
+
+    protocol_version = "HTTP/1.1"  # keep-alive, as real servers
+    connections = 0
+    body = rss("One story")
+
+    def setup(self) -> None:
+        type(self).connections += 1
+        super().setup()
+
+    def do_GET(self) -> None:
+        unchanged = self.headers.get("If-None-Match") == '"v1"'
+        self.send_response(304 if unchanged else 200)
+        self.send_header("ETag", '"v1"')
+        self.send_header("Content-Type", RSS)
+        self.send_header("Content-Length", "0" if unchanged else str(len(self.body)))
+        self.end_headers()
+        if not unchanged:
+            self.wfile.write(self.body)
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+def test_an_unchanged_refresh_reuses_its_connections(library: Library) -> None:
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _CountingHandler)
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        base = f"http://127.0.0.1:{server.server_address[1]}"
+        for n in range(6):
+            library.subscribe(f"{base}/feed/{n}")
+        one_at_a_time = FetchOptions(concurrency=1)
+        assert library.refresh(options=one_at_a_time).failed == 0
+        _CountingHandler.connections = 0
+        report = library.refresh(options=one_at_a_time)
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert report.unchanged == 6
+    # Six 304s, one after another, over the one connection the client keeps open.
+    assert _CountingHandler.connections == 1
