@@ -6,6 +6,11 @@ parse, extract, store), the CPU seconds the first refresh took in this process a
 clock), the time of a second, unchanged refresh, and peak memory; then where the time of one
 big feed goes (parse, HTML → text, quotes, store).
 
+Where Newsboat is installed, it reloads the same served feeds too (as many at once as bitereader
+fetches, into a fresh cache), so the two are compared in the same minutes: on this machine the
+speed of everything drifts by half from hour to hour. Newsboat stores each item's HTML as it
+came; bitereader also turns it into text, captions and quotes, and indexes it for search.
+
     .venv/bin/python benchmarks/refresh.py            # the table
     .venv/bin/python benchmarks/refresh.py --profile  # plus cProfile of the big refresh
 
@@ -24,6 +29,7 @@ import os
 import pstats
 import random
 import resource
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -169,6 +175,53 @@ def run_scenario(feeds: int, items: int, profile: bool) -> dict[str, float]:
     }
 
 
+def run_newsboat(feeds: int, items: int) -> dict[str, float]:
+    """Serve the same feeds, have Newsboat reload them twice into a fresh cache, and time both."""
+    import sqlite3
+
+    from bitereader.fetch import DEFAULT_CONCURRENCY
+
+    ready: multiprocessing.Queue = multiprocessing.Queue()
+    server = multiprocessing.Process(target=serve, args=(feeds, items, ready), daemon=True)
+    server.start()
+    port, size = ready.get(timeout=120)
+    try:
+        with tempfile.TemporaryDirectory() as folder:
+            home = Path(folder)
+            urls = home / "urls"
+            urls.write_text("".join(f"http://127.0.0.1:{port}/feed/{n}\n" for n in range(feeds)))
+            config = home / "config"
+            config.write_text(f"reload-threads {DEFAULT_CONCURRENCY}\n")
+            cache = home / "cache.db"
+            command = ["newsboat", "-u", urls, "-c", cache, "-C", config, "-x", "reload"]
+            environment = {**os.environ, "HOME": folder}
+
+            def reload() -> float:
+                started = time.perf_counter()
+                subprocess.run(command, check=True, env=environment, stdout=subprocess.DEVNULL)
+                return time.perf_counter() - started
+
+            before = resource.getrusage(resource.RUSAGE_CHILDREN)
+            first_s = reload()
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
+            second_s = reload()
+            with sqlite3.connect(cache) as db:
+                stored = db.execute("SELECT count(*) FROM rss_item").fetchone()[0]
+    finally:
+        server.kill()
+    cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+    return {
+        "items": stored,
+        "stored": stored,
+        "bytes": size,
+        "first_s": first_s,
+        "main_cpu_s": cpu,
+        "all_cpu_s": cpu,
+        "second_s": second_s,
+        "peak_mb": after.ru_maxrss / 1024,
+    }
+
+
 def forkserver_cpu() -> float:
     """CPU seconds of the multiprocessing fork server and of the worker processes it has
     reaped (Linux /proc); 0 where that cannot be read. The first refresh is the first to
@@ -226,31 +279,49 @@ def breakdown(items: int) -> dict[str, float]:
     return timings
 
 
+def print_row(label: str, command: list[str]) -> None:
+    """Run one scenario in a process of its own and print its row of the table."""
+    out = subprocess.run(command, check=True, stdout=subprocess.PIPE, text=True)
+    row = json.loads(out.stdout.strip().splitlines()[-1])
+    print(
+        f"{label:<34} {row['items']:>7,} {row['bytes'] / 1e6:>6.1f} {row['first_s']:>8.2f} "
+        f"{row['items'] / row['first_s']:>8,.0f} {row['main_cpu_s']:>9.2f} "
+        f"{row['all_cpu_s']:>8.2f} {row['second_s']:>9.3f} {row['peak_mb']:>8.0f}"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--profile", action="store_true", help="cProfile the big refresh")
     parser.add_argument("--scenario", help=argparse.SUPPRESS)
+    parser.add_argument("--newsboat", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.scenario:
         feeds, items = SCENARIOS[args.scenario]
-        print(json.dumps(run_scenario(feeds, items, args.profile)))
+        run = (
+            run_newsboat(feeds, items)
+            if args.newsboat
+            else run_scenario(feeds, items, args.profile)
+        )
+        print(json.dumps(run))
         return
     from bitereader.extract import compiled
 
     print(f"extractors: {'compiled by Cython' if compiled() else 'pure Python'}")
-    print(f"{'scenario':<24} {'items':>7} {'MB':>6} {'first s':>8} {'items/s':>8} "
+    newsboat = shutil.which("newsboat") is not None
+    print(f"{'scenario':<34} {'items':>7} {'MB':>6} {'first s':>8} {'items/s':>8} "
           f"{'main CPU':>9} {'all CPU':>8} {'second s':>9} {'peak MB':>8}")  # fmt: skip
     for name, (feeds, _) in SCENARIOS.items():
         command = [sys.executable, __file__, "--scenario", name]
         if args.profile and feeds == 1:
             command.append("--profile")  # the profile goes to stderr, the figures to stdout
-        out = subprocess.run(command, check=True, stdout=subprocess.PIPE, text=True)
-        row = json.loads(out.stdout.strip().splitlines()[-1])
-        print(
-            f"{name:<24} {row['items']:>7,} {row['bytes'] / 1e6:>6.1f} {row['first_s']:>8.2f} "
-            f"{row['items'] / row['first_s']:>8,.0f} {row['main_cpu_s']:>9.2f} "
-            f"{row['all_cpu_s']:>8.2f} {row['second_s']:>9.3f} {row['peak_mb']:>8.0f}"
-        )
+        print_row(f"bitereader: {name}", command)
+        if newsboat:
+            print_row(
+                f"newsboat:   {name}", [sys.executable, __file__, "--scenario", name, "--newsboat"]
+            )
+    if not newsboat:
+        print("(newsboat is not installed here: no comparison)")
     print("\nwhere the time of 10,000 items goes (one process, one core):")
     for stage, seconds in breakdown(10_000).items():
         print(f"  {stage:<34} {seconds:>6.2f} s  {10_000 / seconds:>9,.0f} items/s")
