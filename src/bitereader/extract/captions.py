@@ -8,7 +8,7 @@ import unicodedata
 from collections.abc import Callable, Collection, Iterable
 from typing import Any
 
-from bitereader.extract.text import clean_line, offsets_of
+from bitereader.extract.text import clean_line, is_printable, offsets_of
 from bitereader.models import Caption
 
 # Labels that introduce a credit at the end of a caption line ("Photo: Name", "Photo by Name").
@@ -132,15 +132,18 @@ def _label_cue(tail: str) -> bool:
     return bool(starts) and _LABEL_CUE.search(tail, starts[0]) is not None
 
 
-_CUES: dict[re.Pattern[str], Callable[[str], object]] = {
-    _LABELLED: _label_cue,
-    _PARENTHESISED_LABEL: lambda tail: ")" in tail and _label_cue(tail),
-    _PARENTHESISED: lambda tail: ")" in tail and "/" in tail,
-    _OUTLET_COLON: lambda tail: ")" in tail and ":" in tail,
-    _SLASHED: lambda tail: "/" in tail,
-    _GETTY: lambda tail: "Getty Images" in tail,
-    _COPYRIGHT: lambda tail: "©" in tail,
-}
+_CUED_PATTERNS: tuple[tuple[re.Pattern[str], Callable[[str], object]], ...] = (
+    (_LABELLED, _label_cue),
+    (_PARENTHESISED_LABEL, lambda tail: ")" in tail and _label_cue(tail)),
+    (_PARENTHESISED, lambda tail: ")" in tail and "/" in tail),
+    (_OUTLET_COLON, lambda tail: ")" in tail and ":" in tail),
+    (_SLASHED, lambda tail: "/" in tail),
+    (_GETTY, lambda tail: "Getty Images" in tail),
+    (_COPYRIGHT, lambda tail: "©" in tail),
+)
+"""`_PATTERNS` in order, each with its cue. Pairs, not a dict keyed by pattern: hashing a
+compiled pattern hashes its whole program, which cost more than the rest of a split."""
+
 # `_LABELLED` from its label on. Its lazy caption group made the engine try the label at every
 # position of the line; `_match_labelled` tries this only where a label word starts.
 _LABELLED_FROM_LABEL = re.compile(
@@ -204,10 +207,10 @@ def _split(line: str) -> tuple[str, str] | None:
     if len(line) > 600 or not _credit_hint(line):
         return None
     tail = line[-CREDIT_MAX_CHARS:]
-    for pattern in _PATTERNS:
+    for pattern, cue in _CUED_PATTERNS:
         # Each form has its own cue in the tail; checking it first keeps the slower full match
         # (its lazy caption group) off lines that cannot end in that form.
-        if not _CUES[pattern](tail):
+        if not cue(tail):
             continue
         found = _match_labelled(line) if pattern is _LABELLED else _match_plain(pattern, line)
         if found is None:
@@ -512,7 +515,7 @@ def _fold_key(text: str) -> str:
     """What two captions must share to be the same caption: case, spacing and end dots aside."""
     # The substitution stops at every space; printable text without a double space (every
     # caption html_to_parts makes) holds no other whitespace, so there is nothing to replace.
-    if "  " in text or not text.isprintable():
+    if "  " in text or not is_printable(text):
         text = _SPACE.sub(" ", text)
     return text.casefold().strip(" .")
 
@@ -561,13 +564,13 @@ def _collect_text(element: Any, skip: Collection[Any], parts: list[str]) -> None
 def clean_text(text: str) -> str:
     """`text` with its whitespace collapsed to single spaces, then put through `clean_line`."""
     # `_collapsed` inlined, so printable text (most of it) is scanned for being so once.
-    if "  " not in text and text.isprintable():
+    if "  " not in text and is_printable(text):
         text = text.strip(" ")
         if unicodedata.is_normalized("NFC", text):
             return text
         return clean_line(text)
     text = " ".join(text.split())
-    if text.isprintable() and unicodedata.is_normalized("NFC", text):
+    if is_printable(text) and unicodedata.is_normalized("NFC", text):
         # Control, zero-width and odd space characters are all unprintable, so clean_line
         # would change nothing here: it only runs on text that holds one or is not in NFC.
         return text
@@ -578,7 +581,7 @@ def _collapsed(text: str) -> str:
     """`" ".join(text.split())`, without building the list when there is nothing to collapse."""
     # Every whitespace character but the space is unprintable, so printable text without a
     # double space has nothing to collapse but a space at either end.
-    if "  " not in text and text.isprintable():
+    if "  " not in text and is_printable(text):
         return text.strip(" ")
     return " ".join(text.split())
 

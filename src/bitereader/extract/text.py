@@ -81,7 +81,22 @@ def is_clean_line(text: str) -> bool:
     names and credits pass: printable ASCII (no control characters or escape sequences and
     nothing to normalise), single-spaced and trimmed."""
     spaced = "  " not in text and text[:1] != " " and text[-1:] != " "
-    return spaced and text.isascii() and text.isprintable()
+    return spaced and text.isascii() and not text.encode().translate(None, _PRINTABLE_ASCII)
+
+
+def is_printable(text: str) -> bool:
+    """`text.isprintable()`, in under half the time for ASCII text, as most text is.
+
+    The printable ASCII characters are those from the space to the tilde: ASCII text is
+    printable when deleting them all leaves nothing, which bytes.translate finds in a quick
+    pass, where isprintable looks each character up in the Unicode tables.
+    """
+    if text.isascii():
+        return not text.encode().translate(None, _PRINTABLE_ASCII)
+    return text.isprintable()
+
+
+_PRINTABLE_ASCII = bytes(range(0x20, 0x7F))
 
 
 def _clean_fully(text: str) -> str:
