@@ -165,10 +165,38 @@ def _match_labelled(line: str) -> tuple[str, re.Match[str]] | None:
     if _folds_oddly(line):
         match = _LABELLED.match(line)
         return (match["text"], match) if match else None
+    return _match_labelled_at(line, offsets_of(line.lower(), _LABEL_STEMS))
+
+
+def _cued_labelled(line: str, tail: str) -> tuple[str, re.Match[str]] | None:
+    """`_match_labelled(line)` when `_label_cue(tail)` holds, else None (`tail` ends `line`),
+    with one search for the label words serving both.
+
+    Lower-casing keeps every character's place in text that does not fold oddly (only "İ"
+    lower-cases to two characters), so the words the cue looks for in the tail are those
+    found in the line from where the tail starts.
+    """
+    if _folds_oddly(line):
+        return _match_labelled(line) if _label_cue(tail) else None
+    low = line.lower()
+    base = len(line) - len(tail)
+    if ":" not in tail and "by" not in low[base:]:
+        return None
+    starts = offsets_of(low, _LABEL_STEMS)
+    for start in starts:
+        if start >= base:
+            if _LABEL_CUE.search(tail, start - base) is None:
+                return None
+            return _match_labelled_at(line, starts)
+    return None
+
+
+def _match_labelled_at(line: str, starts: list[int]) -> tuple[str, re.Match[str]] | None:
+    """`_match_labelled`, given where the label words start in `line`."""
     limit = line.find("\n")
     if limit < 0:
         limit = len(line)
-    for start in offsets_of(line.lower(), _LABEL_STEMS):
+    for start in starts:
         end = start
         while end and (line[end - 1] in _SEPARATORS or line[end - 1].isspace()):
             end -= 1
@@ -209,10 +237,14 @@ def _split(line: str) -> tuple[str, str] | None:
     tail = line[-CREDIT_MAX_CHARS:]
     for pattern, cue in _CUED_PATTERNS:
         # Each form has its own cue in the tail; checking it first keeps the slower full match
-        # (its lazy caption group) off lines that cannot end in that form.
-        if not cue(tail):
+        # (its lazy caption group) off lines that cannot end in that form. The labelled form's
+        # cue and match share one search for label words.
+        if pattern is _LABELLED:
+            found = _cued_labelled(line, tail)
+        elif cue(tail):
+            found = _match_plain(pattern, line)
+        else:
             continue
-        found = _match_labelled(line) if pattern is _LABELLED else _match_plain(pattern, line)
         if found is None:
             continue
         caption, match = found
@@ -222,7 +254,9 @@ def _split(line: str) -> tuple[str, str] | None:
             text = caption.strip()
             if pattern is _LABELLED and text.endswith(("(", "[")):
                 continue
-            if text and not _BOUNDARY.search(text) and _needs_boundary(pattern, match):
+            # Whether the form needs a boundary is asked first: it is a test or two, where the
+            # search for one tries every position of the text.
+            if text and _needs_boundary(pattern, match) and not _BOUNDARY.search(text):
                 # "The Picture by Monet was sold", "bought by Getty Images": a sentence.
                 continue
             return text, match["credit"].strip()
@@ -244,8 +278,14 @@ def _looks_like_credit(credit: str) -> bool:
     """A credit is a name or agency: short, capitalised, not a sentence."""
     credit = credit.strip()
     words = credit.split()
-    lowercase = sum(1 for word in words if word[0].islower())
-    return 0 < len(words) <= 10 and bool(_CREDIT_WORD.match(credit)) and lowercase <= 2
+    if not 0 < len(words) <= 10 or not _CREDIT_WORD.match(credit):
+        return False
+    # A loop, not sum() over a generator, which costs more than the counting.
+    lowercase = 0
+    for word in words:
+        if word[0].islower():
+            lowercase += 1
+    return lowercase <= 2
 
 
 def is_credit_only(line: str) -> bool:

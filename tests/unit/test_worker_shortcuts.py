@@ -1,0 +1,92 @@
+"""A refresh worker's shortcuts outside the quote finder give exactly what the plain forms give."""
+
+from __future__ import annotations
+
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from bitereader.extract import captions
+from bitereader.extract.text import is_printable
+
+_ODD = "\x00\x07\t\n\x1b\x7f\x85\xa0\xad\u200b\u2028\ufeff\U000e0001"
+"""Characters str.isprintable refuses, ASCII and not."""
+
+
+@settings(max_examples=600, deadline=None)
+@given(
+    st.text(st.characters(max_codepoint=0x7F), max_size=400)
+    | st.text(st.characters(min_codepoint=0x20, max_codepoint=0x7E), min_size=120, max_size=400)
+    | st.builds(
+        lambda words, odd, at: words[:at] + odd + words[at:],
+        st.text(st.characters(min_codepoint=0x20, max_codepoint=0x7E), max_size=300),
+        st.sampled_from(_ODD),
+        st.integers(0, 300),
+    )
+)
+@example("x" * 200)
+@example("x" * 200 + "\x7f")
+@example("x" * 200 + "\u2019")
+@example("")
+def test_is_printable_is_str_isprintable(text: str) -> None:
+    assert is_printable(text) is text.isprintable()
+
+
+def test_is_printable_takes_the_bytes_path_for_long_ascii_text() -> None:
+    # Past the threshold, an ASCII control anywhere is still found.
+    for at in (0, 64, 129, 299):
+        text = "a" * at + "\x1f" + "b" * (299 - at)
+        assert len(text) > 128
+        assert is_printable(text) is False
+    assert is_printable("a b " * 100) is True
+
+
+def test_cued_patterns_are_the_patterns_in_order() -> None:
+    assert tuple(pattern for pattern, _ in captions._CUED_PATTERNS) == captions._PATTERNS
+
+
+_PIECES = [
+    *("Photo", "photo", "PHOTO", "Photograph", "Picture", "Image", "Credit", "Source", "Video"),
+    *("Photo credit", "by", "BY", "Jane Doe", "AP Photo", "Reuters", "the", "said", "Σ", "ς"),
+    *(":", ": ", "/", "(", ")", ".", ". ", ",", ";", "|", "—", "-", " ", "  ", "\n", "\t"),
+    *("\u0130", "\u0131", "\u017f", "\u0130mage", "x" * 60),
+]
+lines = st.lists(st.sampled_from(_PIECES), max_size=60).map("".join) | st.text(max_size=200)
+"""Caption lines, often with labels and names near the tail's start or on both sides of it."""
+# The module's own patterns: test_captions_fast_paths holds them to their plain forms.
+_LABELLED_PLAIN = captions._LABELLED
+_CUE_PLAIN = captions._LABEL_CUE
+
+
+@settings(max_examples=1500, deadline=None)
+@given(lines)
+@example("Crowds gather. Photo: Jane Doe/Reuters")
+@example("Words here " * 14 + "Photo: Jane Doe")
+@example("Photo: Jane Doe. " + "Words here " * 14)
+@example("Σ" * 3 + "Words here " * 12 + "Photo by Jane Doe")
+@example("A \u0130mage: Jane Doe " + "x" * 130)
+@example("Seen by the river " + "x" * 120 + " Photo: Jane Doe")
+def test_cued_labelled_is_the_cue_then_the_plain_match(line: str) -> None:
+    tail = line[-captions.CREDIT_MAX_CHARS :]
+    found = captions._cued_labelled(line, tail)
+    plain = _LABELLED_PLAIN.match(line) if _CUE_PLAIN.search(tail) else None
+    if plain is None:
+        assert found is None
+        return
+    assert found is not None
+    text, match = found
+    assert text == plain["text"]
+    for group in ("label", "by", "credit"):
+        assert match[group] == plain[group]
+        assert match.span(group) == plain.span(group)
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.text(max_size=40) | st.sampled_from(["Jane Doe", "AP Photo/Jane Doe", "the man who"]))
+def test_looks_like_credit_counts_as_the_sum_did(credit: str) -> None:
+    stripped = credit.strip()
+    words = stripped.split()
+    lowercase = sum(1 for word in words if word[0].islower())
+    expected = (
+        0 < len(words) <= 10 and bool(captions._CREDIT_WORD.match(stripped)) and lowercase <= 2
+    )
+    assert captions._looks_like_credit(credit) is expected
