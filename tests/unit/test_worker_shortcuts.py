@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
+from lxml import etree
 
-from bitereader.extract import captions
+from bitereader.extract import captions, html
 from bitereader.extract.text import is_printable
 
 _ODD = "\x00\x07\t\n\x1b\x7f\x85\xa0\xad\u200b\u2028\ufeff\U000e0001"
@@ -90,3 +91,35 @@ def test_looks_like_credit_counts_as_the_sum_did(credit: str) -> None:
         0 < len(words) <= 10 and bool(captions._CREDIT_WORD.match(stripped)) and lowercase <= 2
     )
     assert captions._looks_like_credit(credit) is expected
+
+
+_HTML_PIECES = [
+    *("<p>", "</p>", "<figure>", "<img src=x alt='“A” ship'>", "<figcaption>", "</figure>"),
+    *(
+        "<meta charset='iso-8859-1'>",
+        "<meta charset=utf-16>",
+        "<!-- “ -->",
+        "<?xml version='1.0'?>",
+    ),
+    *("<?xml version='1.0' encoding='iso-8859-1'?>", "<br>", "<a href='/x'>", "</a>", "&amp;"),
+    *("“", "”", "é", "ß", "—", "\ufeff", "\x00", "\x1b[31m", "\r\n", "\r", "\ud800", "\U0001f600"),
+    *("Boats", " run ", "hourly.", " ", "<", ">", "&", "&#xe9;", "&nbsp;", "\u2028", "\x85"),
+]
+html_texts = st.lists(st.sampled_from(_HTML_PIECES), max_size=30).map("".join) | st.text(
+    max_size=80
+)
+
+
+def _tree(root: object) -> str | None:
+    return None if root is None else etree.tostring(root, encoding="unicode")
+
+
+@settings(max_examples=1500, deadline=None)
+@given(html_texts)
+@example("\ufeff<p>“a”</p>")
+@example("<meta charset='iso-8859-1'><p>é“</p>")
+@example("<?xml version='1.0' encoding='iso-8859-1'?><p>é“</p>")
+@example("<!-- “ -->")
+@example("<p>\ud800“</p>")
+def test_text_parses_to_the_tree_the_str_gives(html_text: str) -> None:
+    assert _tree(html._parse_text(html_text)) == _tree(html._parse(html_text))

@@ -61,6 +61,15 @@ _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _PARSER = etree.HTMLParser(
     remove_comments=True, remove_pis=True, no_network=True, recover=True, default_doctype=False
 )
+_UTF8_PARSER = etree.HTMLParser(
+    remove_comments=True,
+    remove_pis=True,
+    no_network=True,
+    recover=True,
+    default_doctype=False,
+    encoding="utf-8",
+)
+"""_PARSER for text already encoded as UTF-8 (see `_parse_text`)."""
 _SPECIAL = frozenset({"br", "img", "figure", "figcaption"})
 _TELLING_ATTRIBUTES = frozenset({"class", "style", "hidden", "aria-hidden"})
 """The attributes `_is_widget`, `is_figure`, `is_caption_block` and `is_credit_element` read:
@@ -84,7 +93,7 @@ def html_to_parts(html: str) -> HtmlParts:
     if "<" not in html:
         text = htmllib.unescape(html) if "&" in html else html
         return HtmlParts(text_to_paragraphs(text), ())
-    root = _parse(html)
+    root = _parse_text(html)
     if root is None:
         return HtmlParts(text_to_paragraphs(htmllib.unescape(_TAG.sub(" ", html))), ())
     walker = _Walker()
@@ -96,6 +105,24 @@ def html_to_parts(html: str) -> HtmlParts:
 def parse_html(html: str | bytes) -> Any | None:
     """Parse HTML leniently with lxml; None when there is nothing to parse."""
     return _parse(html)
+
+
+def _parse_text(html: str) -> Any | None:
+    """`_parse(html)`, handing lxml the text as UTF-8 where that gives the same tree.
+
+    lxml passes a str that is not ASCII to libxml2 as UTF-16 or Latin-1, which converts it to
+    UTF-8 first; encoding it here is quicker, and nearly free for a refresh's feed items, which
+    pickling has already encoded (a str keeps its UTF-8 once made). The parser is told the
+    encoding, as lxml tells it for a str, so a `<meta charset>` is ignored either way. Text
+    that declares an XML encoding (which lxml refuses as a str) and text that will not encode
+    (lone surrogates) take the str path, and so does anything the bytes path fails on.
+    """
+    if html.isascii() or html.startswith("<?xml"):
+        return _parse(html)
+    try:
+        return etree.fromstring(html.encode(), _UTF8_PARSER)
+    except (etree.ParserError, ValueError, TypeError, UnicodeEncodeError):
+        return _parse(html)
 
 
 def _parse(html: str | bytes) -> Any | None:
