@@ -8,6 +8,7 @@ from lxml import etree
 
 from bitereader.extract import captions, html
 from bitereader.extract.text import is_printable
+from bitereader.loaders import feeds
 
 _ODD = "\x00\x07\t\n\x1b\x7f\x85\xa0\xad\u200b\u2028\ufeff\U000e0001"
 """Characters str.isprintable refuses, ASCII and not."""
@@ -123,3 +124,12 @@ def _tree(root: object) -> str | None:
 @example("<p>\ud800“</p>")
 def test_text_parses_to_the_tree_the_str_gives(html_text: str) -> None:
     assert _tree(html._parse_text(html_text)) == _tree(html._parse(html_text))
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(["Ana", " Ana ", "", "  ", "ana@example.org (Ana)", "x@y.z", "Ben"]))
+)
+def test_unique_of_is_unique_of_the_map(values: list[str]) -> None:
+    for function in (feeds.clean_line, feeds._author_name):
+        assert feeds._unique_of(function, values) == feeds._unique(map(function, values))
