@@ -133,3 +133,13 @@ def test_text_parses_to_the_tree_the_str_gives(html_text: str) -> None:
 def test_unique_of_is_unique_of_the_map(values: list[str]) -> None:
     for function in (feeds.clean_line, feeds._author_name):
         assert feeds._unique_of(function, values) == feeds._unique(map(function, values))
+
+
+def test_walker_lower_cases_tags_the_html_parser_did_not() -> None:
+    # An XML tree keeps its tags' case: the walker still knows <P> for a block and drops
+    # <SCRIPT>, as it did when it lower-cased every tag.
+    root = etree.fromstring("<DIV><P>One <B>bold</B></P><SCRIPT>x()</SCRIPT><P>Two</P></DIV>")
+    walker = html._Walker()
+    walker.walk(root)
+    walker.flush()
+    assert walker.paragraphs == ["One bold", "Two"]

@@ -158,11 +158,16 @@ class _Walker:
         if text:
             self.paragraphs.append(text)
 
-    def walk(self, element: Any) -> None:
-        tag = element.tag
+    def walk(self, element: Any, tag: Any = None) -> None:
+        """Gather `element`'s text (`tag`: its tag, when the caller has read it already)."""
+        if tag is None:
+            tag = element.tag
         if not isinstance(tag, str):
             return
-        tag = tag.lower()
+        if not (tag.isascii() and tag.islower()):
+            # The HTML parser's tags are lower case already: lower() would only make a copy,
+            # whose hash each set lookup below would then compute again.
+            tag = tag.lower()
         if tag in _DROPPED:
             return
         if (tag in _SPECIAL or not _TELLING_ATTRIBUTES.isdisjoint(element.keys())) and (
@@ -178,15 +183,16 @@ class _Walker:
         for child in element:
             # A link or emphasis holding only text (most children of a paragraph) is read
             # here, saving a call that would only add its text.
+            child_tag = child.tag
             if (
-                child.tag in _PLAIN_INLINE
+                child_tag in _PLAIN_INLINE
                 and not len(child)
                 and _TELLING_ATTRIBUTES.isdisjoint(child.keys())
             ):
                 if text := child.text:
                     self.buffer.append(text)
             else:
-                self.walk(child)
+                self.walk(child, child_tag)
             if tail := child.tail:
                 self.buffer.append(tail)
         if block and self.buffer:
