@@ -591,7 +591,8 @@ def _collect_text(element: Any, skip: Collection[Any], parts: list[str]) -> None
     if tag and tag not in _UNREADABLE and element not in skip:
         if text := element.text:
             parts.append(text)
-        for child in element:
+        # len() is cheaper than iterating over an element without children (see html.py).
+        for child in element if len(element) else ():
             _collect_text(child, skip, parts)
             if tail := child.tail:
                 parts.append(tail)

@@ -180,7 +180,9 @@ class _Walker:
         # Each read of .text or .tail builds a new string, so each is read once.
         if text := element.text:
             self.buffer.append(text)
-        for child in element:
+        # Iterating over an element builds an iterator and looks for a first child even when
+        # there is none, as in most paragraphs: len() tells more cheaply.
+        for child in element if len(element) else ():
             # A link or emphasis holding only text (most children of a paragraph) is read
             # here, saving a call that would only add its text.
             child_tag = child.tag
