@@ -143,3 +143,12 @@ def test_walker_lower_cases_tags_the_html_parser_did_not() -> None:
     walker.walk(root)
     walker.flush()
     assert walker.paragraphs == ["One bold", "Two"]
+
+
+def test_usual_dates_need_colons_between_the_time_fields() -> None:
+    # fromisoformat reads "00:00,00" as a time with a decimal comma; the RFC 822 pattern does
+    # not, and the quick path must refuse it as the pattern does.
+    for text in ("Sat, 01 Jan 2000 00:00,00 GMT", "Sat, 01 Jan 2000 00,00:00 GMT"):
+        assert feeds._usual_rfc822_date(text) is None
+        assert feeds._rfc822_date(text) is None
+    assert feeds._usual_rfc822_date("Sat, 01 Jan 2000 00:00:00 GMT") is not None

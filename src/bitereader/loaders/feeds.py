@@ -790,9 +790,13 @@ def _usual_rfc822_date(text: str) -> datetime | None:
         or text[7] != " "
         or text[11] != " "
         or text[16] != " "
+        or text[19] != ":"
+        or text[22] != ":"
         or text[12] == "0"
         or not text[:3].isalpha()
     ):
+        # fromisoformat would take "00:00,00" (a decimal comma) where the pattern takes only
+        # colons: the time's separators are checked here.
         return None
     month = _MONTH_DIGITS.get(text[8:11].lower())
     if month is None:
