@@ -8,7 +8,7 @@ import unicodedata
 from collections.abc import Callable, Collection, Iterable
 from typing import Any
 
-from bitereader.extract.text import clean_line, offsets_of
+from bitereader.extract.text import clean_line, is_printable, offsets_of
 from bitereader.models import Caption
 
 # Labels that introduce a credit at the end of a caption line ("Photo: Name", "Photo by Name").
@@ -132,15 +132,18 @@ def _label_cue(tail: str) -> bool:
     return bool(starts) and _LABEL_CUE.search(tail, starts[0]) is not None
 
 
-_CUES: dict[re.Pattern[str], Callable[[str], object]] = {
-    _LABELLED: _label_cue,
-    _PARENTHESISED_LABEL: lambda tail: ")" in tail and _label_cue(tail),
-    _PARENTHESISED: lambda tail: ")" in tail and "/" in tail,
-    _OUTLET_COLON: lambda tail: ")" in tail and ":" in tail,
-    _SLASHED: lambda tail: "/" in tail,
-    _GETTY: lambda tail: "Getty Images" in tail,
-    _COPYRIGHT: lambda tail: "©" in tail,
-}
+_CUED_PATTERNS: tuple[tuple[re.Pattern[str], Callable[[str], object]], ...] = (
+    (_LABELLED, _label_cue),
+    (_PARENTHESISED_LABEL, lambda tail: ")" in tail and _label_cue(tail)),
+    (_PARENTHESISED, lambda tail: ")" in tail and "/" in tail),
+    (_OUTLET_COLON, lambda tail: ")" in tail and ":" in tail),
+    (_SLASHED, lambda tail: "/" in tail),
+    (_GETTY, lambda tail: "Getty Images" in tail),
+    (_COPYRIGHT, lambda tail: "©" in tail),
+)
+"""`_PATTERNS` in order, each with its cue. Pairs, not a dict keyed by pattern: hashing a
+compiled pattern hashes its whole program, which cost more than the rest of a split."""
+
 # `_LABELLED` from its label on. Its lazy caption group made the engine try the label at every
 # position of the line; `_match_labelled` tries this only where a label word starts.
 _LABELLED_FROM_LABEL = re.compile(
@@ -162,10 +165,38 @@ def _match_labelled(line: str) -> tuple[str, re.Match[str]] | None:
     if _folds_oddly(line):
         match = _LABELLED.match(line)
         return (match["text"], match) if match else None
+    return _match_labelled_at(line, offsets_of(line.lower(), _LABEL_STEMS))
+
+
+def _cued_labelled(line: str, tail: str) -> tuple[str, re.Match[str]] | None:
+    """`_match_labelled(line)` when `_label_cue(tail)` holds, else None (`tail` ends `line`),
+    with one search for the label words serving both.
+
+    Lower-casing keeps every character's place in text that does not fold oddly (only "İ"
+    lower-cases to two characters), so the words the cue looks for in the tail are those
+    found in the line from where the tail starts.
+    """
+    if _folds_oddly(line):
+        return _match_labelled(line) if _label_cue(tail) else None
+    low = line.lower()
+    base = len(line) - len(tail)
+    if ":" not in tail and "by" not in low[base:]:
+        return None
+    starts = offsets_of(low, _LABEL_STEMS)
+    for start in starts:
+        if start >= base:
+            if _LABEL_CUE.search(tail, start - base) is None:
+                return None
+            return _match_labelled_at(line, starts)
+    return None
+
+
+def _match_labelled_at(line: str, starts: list[int]) -> tuple[str, re.Match[str]] | None:
+    """`_match_labelled`, given where the label words start in `line`."""
     limit = line.find("\n")
     if limit < 0:
         limit = len(line)
-    for start in offsets_of(line.lower(), _LABEL_STEMS):
+    for start in starts:
         end = start
         while end and (line[end - 1] in _SEPARATORS or line[end - 1].isspace()):
             end -= 1
@@ -204,12 +235,16 @@ def _split(line: str) -> tuple[str, str] | None:
     if len(line) > 600 or not _credit_hint(line):
         return None
     tail = line[-CREDIT_MAX_CHARS:]
-    for pattern in _PATTERNS:
+    for pattern, cue in _CUED_PATTERNS:
         # Each form has its own cue in the tail; checking it first keeps the slower full match
-        # (its lazy caption group) off lines that cannot end in that form.
-        if not _CUES[pattern](tail):
+        # (its lazy caption group) off lines that cannot end in that form. The labelled form's
+        # cue and match share one search for label words.
+        if pattern is _LABELLED:
+            found = _cued_labelled(line, tail)
+        elif cue(tail):
+            found = _match_plain(pattern, line)
+        else:
             continue
-        found = _match_labelled(line) if pattern is _LABELLED else _match_plain(pattern, line)
         if found is None:
             continue
         caption, match = found
@@ -219,7 +254,9 @@ def _split(line: str) -> tuple[str, str] | None:
             text = caption.strip()
             if pattern is _LABELLED and text.endswith(("(", "[")):
                 continue
-            if text and not _BOUNDARY.search(text) and _needs_boundary(pattern, match):
+            # Whether the form needs a boundary is asked first: it is a test or two, where the
+            # search for one tries every position of the text.
+            if text and _needs_boundary(pattern, match) and not _BOUNDARY.search(text):
                 # "The Picture by Monet was sold", "bought by Getty Images": a sentence.
                 continue
             return text, match["credit"].strip()
@@ -241,8 +278,14 @@ def _looks_like_credit(credit: str) -> bool:
     """A credit is a name or agency: short, capitalised, not a sentence."""
     credit = credit.strip()
     words = credit.split()
-    lowercase = sum(1 for word in words if word[0].islower())
-    return 0 < len(words) <= 10 and bool(_CREDIT_WORD.match(credit)) and lowercase <= 2
+    if not 0 < len(words) <= 10 or not _CREDIT_WORD.match(credit):
+        return False
+    # A loop, not sum() over a generator, which costs more than the counting.
+    lowercase = 0
+    for word in words:
+        if word[0].islower():
+            lowercase += 1
+    return lowercase <= 2
 
 
 def is_credit_only(line: str) -> bool:
@@ -512,7 +555,7 @@ def _fold_key(text: str) -> str:
     """What two captions must share to be the same caption: case, spacing and end dots aside."""
     # The substitution stops at every space; printable text without a double space (every
     # caption html_to_parts makes) holds no other whitespace, so there is nothing to replace.
-    if "  " in text or not text.isprintable():
+    if "  " in text or not is_printable(text):
         text = _SPACE.sub(" ", text)
     return text.casefold().strip(" .")
 
@@ -548,7 +591,8 @@ def _collect_text(element: Any, skip: Collection[Any], parts: list[str]) -> None
     if tag and tag not in _UNREADABLE and element not in skip:
         if text := element.text:
             parts.append(text)
-        for child in element:
+        # len() is cheaper than iterating over an element without children (see html.py).
+        for child in element if len(element) else ():
             _collect_text(child, skip, parts)
             if tail := child.tail:
                 parts.append(tail)
@@ -561,13 +605,13 @@ def _collect_text(element: Any, skip: Collection[Any], parts: list[str]) -> None
 def clean_text(text: str) -> str:
     """`text` with its whitespace collapsed to single spaces, then put through `clean_line`."""
     # `_collapsed` inlined, so printable text (most of it) is scanned for being so once.
-    if "  " not in text and text.isprintable():
+    if "  " not in text and is_printable(text):
         text = text.strip(" ")
         if unicodedata.is_normalized("NFC", text):
             return text
         return clean_line(text)
     text = " ".join(text.split())
-    if text.isprintable() and unicodedata.is_normalized("NFC", text):
+    if is_printable(text) and unicodedata.is_normalized("NFC", text):
         # Control, zero-width and odd space characters are all unprintable, so clean_line
         # would change nothing here: it only runs on text that holds one or is not in NFC.
         return text
@@ -578,7 +622,7 @@ def _collapsed(text: str) -> str:
     """`" ".join(text.split())`, without building the list when there is nothing to collapse."""
     # Every whitespace character but the space is unprintable, so printable text without a
     # double space has nothing to collapse but a space at either end.
-    if "  " not in text and text.isprintable():
+    if "  " not in text and is_printable(text):
         return text.strip(" ")
     return " ".join(text.split())
 

@@ -61,6 +61,15 @@ _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _PARSER = etree.HTMLParser(
     remove_comments=True, remove_pis=True, no_network=True, recover=True, default_doctype=False
 )
+_UTF8_PARSER = etree.HTMLParser(
+    remove_comments=True,
+    remove_pis=True,
+    no_network=True,
+    recover=True,
+    default_doctype=False,
+    encoding="utf-8",
+)
+"""_PARSER for text already encoded as UTF-8 (see `_parse_text`)."""
 _SPECIAL = frozenset({"br", "img", "figure", "figcaption"})
 _TELLING_ATTRIBUTES = frozenset({"class", "style", "hidden", "aria-hidden"})
 """The attributes `_is_widget`, `is_figure`, `is_caption_block` and `is_credit_element` read:
@@ -84,7 +93,7 @@ def html_to_parts(html: str) -> HtmlParts:
     if "<" not in html:
         text = htmllib.unescape(html) if "&" in html else html
         return HtmlParts(text_to_paragraphs(text), ())
-    root = _parse(html)
+    root = _parse_text(html)
     if root is None:
         return HtmlParts(text_to_paragraphs(htmllib.unescape(_TAG.sub(" ", html))), ())
     walker = _Walker()
@@ -96,6 +105,24 @@ def html_to_parts(html: str) -> HtmlParts:
 def parse_html(html: str | bytes) -> Any | None:
     """Parse HTML leniently with lxml; None when there is nothing to parse."""
     return _parse(html)
+
+
+def _parse_text(html: str) -> Any | None:
+    """`_parse(html)`, handing lxml the text as UTF-8 where that gives the same tree.
+
+    lxml passes a str that is not ASCII to libxml2 as UTF-16 or Latin-1, which converts it to
+    UTF-8 first; encoding it here is quicker, and nearly free for a refresh's feed items, which
+    pickling has already encoded (a str keeps its UTF-8 once made). The parser is told the
+    encoding, as lxml tells it for a str, so a `<meta charset>` is ignored either way. Text
+    that declares an XML encoding (which lxml refuses as a str) and text that will not encode
+    (lone surrogates) take the str path, and so does anything the bytes path fails on.
+    """
+    if html.isascii() or html.startswith("<?xml"):
+        return _parse(html)
+    try:
+        return etree.fromstring(html.encode(), _UTF8_PARSER)
+    except (etree.ParserError, ValueError, TypeError, UnicodeEncodeError):
+        return _parse(html)
 
 
 def _parse(html: str | bytes) -> Any | None:
@@ -131,11 +158,16 @@ class _Walker:
         if text:
             self.paragraphs.append(text)
 
-    def walk(self, element: Any) -> None:
-        tag = element.tag
+    def walk(self, element: Any, tag: Any = None) -> None:
+        """Gather `element`'s text (`tag`: its tag, when the caller has read it already)."""
+        if tag is None:
+            tag = element.tag
         if not isinstance(tag, str):
             return
-        tag = tag.lower()
+        if not (tag.isascii() and tag.islower()):
+            # The HTML parser's tags are lower case already: lower() would only make a copy,
+            # whose hash each set lookup below would then compute again.
+            tag = tag.lower()
         if tag in _DROPPED:
             return
         if (tag in _SPECIAL or not _TELLING_ATTRIBUTES.isdisjoint(element.keys())) and (
@@ -148,18 +180,21 @@ class _Walker:
         # Each read of .text or .tail builds a new string, so each is read once.
         if text := element.text:
             self.buffer.append(text)
-        for child in element:
+        # Iterating over an element builds an iterator and looks for a first child even when
+        # there is none, as in most paragraphs: len() tells more cheaply.
+        for child in element if len(element) else ():
             # A link or emphasis holding only text (most children of a paragraph) is read
             # here, saving a call that would only add its text.
+            child_tag = child.tag
             if (
-                child.tag in _PLAIN_INLINE
+                child_tag in _PLAIN_INLINE
                 and not len(child)
                 and _TELLING_ATTRIBUTES.isdisjoint(child.keys())
             ):
                 if text := child.text:
                     self.buffer.append(text)
             else:
-                self.walk(child)
+                self.walk(child, child_tag)
             if tail := child.tail:
                 self.buffer.append(tail)
         if block and self.buffer:

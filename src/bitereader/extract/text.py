@@ -84,6 +84,24 @@ def is_clean_line(text: str) -> bool:
     return spaced and text.isascii() and text.isprintable()
 
 
+def is_printable(text: str) -> bool:
+    """`text.isprintable()`, in under half the time for a paragraph of ASCII text.
+
+    The printable ASCII characters are those from the space to the tilde: ASCII text is
+    printable when deleting them all leaves nothing, which bytes.translate finds in a third of
+    the time per character that isprintable takes (it looks each one up in the Unicode
+    tables). translate first sets up a table, though, which costs as much as isprintable
+    reading some eighty characters: shorter text is left to isprintable.
+    """
+    if len(text) > _TRANSLATE_PAYS and text.isascii():
+        return not text.encode().translate(None, _PRINTABLE_ASCII)
+    return text.isprintable()
+
+
+_PRINTABLE_ASCII = bytes(range(0x20, 0x7F))
+_TRANSLATE_PAYS = 128
+
+
 def _clean_fully(text: str) -> str:
     """`clean_line`'s steps, for text that may need them."""
     text = unicodedata.normalize("NFC", text)

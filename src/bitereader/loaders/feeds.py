@@ -300,12 +300,12 @@ def build_article(item: RawItem, *, source: str | None) -> Article | None:
         source,
         None,
         standfirst,
-        _unique(map(_author_name, item.authors)),
+        _unique_of(_author_name, item.authors),
         None,
         item.published or item.updated,
         captions,
         extract_quotes(paragraphs) if paragraphs else (),
-        _unique(map(clean_line, item.categories)),
+        _unique_of(clean_line, item.categories),
         _unique(_http_url(e, base_url) for e in item.enclosures) if item.enclosures else (),
         guid,
     )
@@ -790,9 +790,13 @@ def _usual_rfc822_date(text: str) -> datetime | None:
         or text[7] != " "
         or text[11] != " "
         or text[16] != " "
+        or text[19] != ":"
+        or text[22] != ":"
         or text[12] == "0"
         or not text[:3].isalpha()
     ):
+        # fromisoformat would take "00:00,00" (a decimal comma) where the pattern takes only
+        # colons: the time's separators are checked here.
         return None
     month = _MONTH_DIGITS.get(text[8:11].lower())
     if month is None:
@@ -877,6 +881,17 @@ def _http_url(link: str | None, base: str | None) -> str | None:
         return link  # already absolute: urljoin would only cost time
     absolute = urljoin(base or "", link)
     return absolute if absolute.startswith(("http://", "https://")) else None
+
+
+def _unique_of(function: Callable[[str], str], values: list[str]) -> tuple[str, ...]:
+    """_unique(map(function, values)), without the dictionary for none or one value (what
+    most items have: one author, a category or two)."""
+    if len(values) > 1:
+        return _unique(map(function, values))
+    if not values:
+        return ()
+    value = function(values[0])
+    return (value,) if value else ()
 
 
 def _unique(values: Iterable[str | None]) -> tuple[str, ...]:
