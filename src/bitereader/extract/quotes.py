@@ -615,21 +615,28 @@ def _scan_verb_or_capital(masked: str, at: int, stop: int) -> tuple[int, str] | 
     character after a break (neither a word character nor ’ ' -) that is a capital after a
     space, or that opens a verb.
     """
-    if at < stop and (at == 0 or not _wordish(masked[at - 1])):
-        verb = _verb_at(masked, at, stop)
-        if verb is not None:
-            return at, verb
-    q = at + 1
+    after_break = at == 0 or not _wordish(masked[at - 1])
+    q = at
     while q < stop:
-        if not _wordish(masked[q - 1]):
-            c = masked[q]
-            if "A" <= c <= "Z":
-                if masked[q - 1].isspace():
-                    return None
-            elif "a" <= c <= "z":  # (every verb opens with one)
-                verb = _verb_at(masked, q, stop)
+        c = masked[q]
+        if not _wordish(c):
+            after_break = True
+        elif after_break:
+            if "a" <= c <= "z":  # (every verb opens with one)
+                r = q + 1
+                while r < stop and _wordish(masked[r]):
+                    r += 1
+                verb = _verb_at(masked, q, r, stop)
                 if verb is not None:
                     return q, verb
+                # The rest of the word follows a word character, so opens nothing: step over it
+                # (each character was read once, where testing the one before read it twice).
+                q = r
+                after_break = False
+                continue
+            if "A" <= c <= "Z" and q > at and masked[q - 1].isspace():
+                return None
+            after_break = False
         q += 1
     return False
 
@@ -641,28 +648,41 @@ def _wordish(c: str) -> bool:
     return c.isalnum() or c == "’"
 
 
-_VERB_STARTS = frozenset(form[:2] for form in SPEECH_FORMS)
-_VERB_PAIRS = bytes(chr(97 + i // 26) + chr(97 + i % 26) in _VERB_STARTS for i in range(26 * 26))
-"""For two lower-case ASCII letters `x`, `y`: whether a speech verb starts with them, at
-`(ord(x) - 97) * 26 + ord(y) - 97`. Most words fail this test, and skip making a string of
-themselves and looking it up."""
+_VERB_WORDS = frozenset(form for form in SPEECH_FORMS if " " not in form) | _FORM_HEADS
+"""The words `_verb_at` looks up: one-word speech verbs, and the first words of the others."""
+_SHORTEST_VERB_WORD = min(map(len, _VERB_WORDS))
+_LONGEST_VERB_WORD = max(map(len, _VERB_WORDS))
 
 
-def _verb_at(masked: str, q: int, stop: int) -> str | None:
-    """The speech verb `SPEECH_VERB_RE.match(masked, q, stop)` finds, where no word character
-    goes before `q`: the whole word there (a verb must end where a word does), else for the
-    first word of a longer verb, what the expression says."""
-    r = q
-    while r < stop and _wordish(masked[r]):
-        r += 1
-    if r - q >= 2:
-        x, y = masked[q], masked[q + 1]
-        if (
-            "a" <= x <= "z"
-            and "a" <= y <= "z"
-            and not _VERB_PAIRS[(ord(x) - 97) * 26 + ord(y) - 97]
-        ):
-            return None  # no verb starts so, nor the first word of one
+def _letter_triples(words: frozenset[str]) -> bytes:
+    """A table of the first three letters (all ASCII lower case) of `words`: see below."""
+    table = bytearray(26 * 26 * 26)
+    for word in words:
+        table[(ord(word[0]) - 97) * 676 + (ord(word[1]) - 97) * 26 + ord(word[2]) - 97] = 1
+    return bytes(table)
+
+
+_VERB_TRIPLES = _letter_triples(_VERB_WORDS)
+"""For three lower-case ASCII letters `x`, `y`, `z`: whether a word in `_VERB_WORDS` starts with
+them, at `(ord(x) - 97) * 676 + (ord(y) - 97) * 26 + ord(z) - 97`. Most words fail this test
+(or the length one), and skip making a string of themselves and looking it up: two letters let
+through half the words of common prose ("report", "company", "storm")."""
+
+
+def _verb_at(masked: str, q: int, r: int, stop: int) -> str | None:
+    """The speech verb `SPEECH_VERB_RE.match(masked, q, stop)` finds, where the word at `q`
+    ends at `r` and no word character goes before `q`: the whole word (a verb must end where a
+    word does), else for the first word of a longer verb, what the expression says."""
+    if not _SHORTEST_VERB_WORD <= r - q <= _LONGEST_VERB_WORD:
+        return None
+    x, y, z = masked[q], masked[q + 1], masked[q + 2]
+    if (
+        "a" <= x <= "z"
+        and "a" <= y <= "z"
+        and "a" <= z <= "z"
+        and not _VERB_TRIPLES[(ord(x) - 97) * 676 + (ord(y) - 97) * 26 + ord(z) - 97]
+    ):
+        return None
     word = masked[q:r]
     if word in _FORM_HEADS:
         m = SPEECH_VERB_RE.match(masked, q, stop)
@@ -720,11 +740,69 @@ def _may_end_in_head(low: str) -> bool:
     plain word and a space is neither: no break lies between the two words to end the
     description, so the next word follows it there too ("Workers study election said …").
     """
+    if COMPILED:
+        return _scan_heads(low)
     for m in _DESCRIBED_HEAD.finditer(low):
         nxt = _PLAIN_NEXT_WORD.match(low, m.end())
         if nxt is None or nxt.group(1) in _HEAD_FOLLOWERS:
             return True
     return False
+
+
+_HEADS = _PERSON_HEADS | ROLE_NOUNS | _PERSON_LABELS
+"""The words `_DESCRIBED_HEAD` finds."""
+_SHORTEST_HEAD = min(map(len, _HEADS))
+_LONGEST_HEAD = max(map(len, _HEADS))
+_HEAD_TRIPLES = _letter_triples(_HEADS)
+"""As `_VERB_TRIPLES`, for `_HEADS`."""
+
+
+def _scan_heads(low: str) -> bool:
+    r"""`_may_end_in_head` read character by character, for the compiled build: what its
+    expressions find, where they cost ~100 instructions at every character (the pattern opens
+    with a look-behind, so the engine cannot skip to the letters that open a head).
+
+    `_DESCRIBED_HEAD` finds just the heads that are a whole stretch of word characters (`\w`,
+    ’ and '), and those are all it finds: every head is such a stretch.
+    """
+    n = len(low)
+    q = 0
+    while q < n:
+        if not _head_char(low[q]):
+            q += 1
+            continue
+        r = q + 1
+        while r < n and _head_char(low[r]):
+            r += 1
+        if _SHORTEST_HEAD <= r - q <= _LONGEST_HEAD and _head_at(low, q, r):
+            # `_PLAIN_NEXT_WORD` at `r`: a space, then lower-case ASCII letters and a space.
+            t = r + 1
+            while t < n and "a" <= low[t] <= "z":
+                t += 1
+            if not (r < n and low[r] == " " and r + 1 < t < n and low[t] == " "):
+                return True
+            if low[r + 1 : t] in _HEAD_FOLLOWERS:
+                return True
+        q = r
+    return False
+
+
+def _head_char(c: str) -> bool:
+    r"""True for a character of `[\w’']`, the class `_DESCRIBED_HEAD`'s look-arounds refuse."""
+    return _wordish(c) and c != "-"
+
+
+def _head_at(low: str, q: int, r: int) -> bool:
+    """True when `low[q:r]` is one of `_HEADS` (first told from its first three letters)."""
+    x, y, z = low[q], low[q + 1], low[q + 2]
+    if (
+        "a" <= x <= "z"
+        and "a" <= y <= "z"
+        and "a" <= z <= "z"
+        and not _HEAD_TRIPLES[(ord(x) - 97) * 676 + (ord(y) - 97) * 26 + ord(z) - 97]
+    ):
+        return False
+    return low[q:r] in _HEADS
 
 
 def _gender_word(word: str) -> Gender | None:

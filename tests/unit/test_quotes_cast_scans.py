@@ -1,0 +1,55 @@
+"""The character scans that learning the cast reads find what the expressions they replace find."""
+
+from __future__ import annotations
+
+import random
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bitereader.extract import quotes as q
+
+_PIECES = [
+    *(
+        "workers worker people the a one son mother spokeswoman official officials study "
+        "election of with who from and but also later said told police man men boy fan "
+        "party's team’s group's fiancée fiancé co-workers workers’ workers' _workers workers_ "
+        "9workers workerss xman manx men's aide-de-camp police2 chairwoman spokespeople "
+        "representatives grandmother granddaughter sa wo wor mayorship"
+    ).split(),
+    " ", " ", " ", "  ", ", ", ". ", "; ", "\n", "\t", "\u00a0", "’", "'", "-", "—", "(",
+    "“", "”", "\x00", "_", "é", "2", "A", "Workers", "Said", "İ", "ǅ",
+]  # fmt: skip
+
+
+def _reference(low: str) -> bool:
+    """`_may_end_in_head` as the expressions read it."""
+    for m in q._DESCRIBED_HEAD.finditer(low):
+        nxt = q._PLAIN_NEXT_WORD.match(low, m.end())
+        if nxt is None or nxt.group(1) in q._HEAD_FOLLOWERS:
+            return True
+    return False
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=30))
+def test_head_scan_finds_what_the_expressions_find(pieces: list[str]) -> None:
+    low = "".join(pieces)
+    assert q._scan_heads(low) is _reference(low)
+
+
+def test_head_scan_on_random_stretches() -> None:
+    rng = random.Random(7)
+    for _ in range(3000):
+        low = "".join(rng.choice(_PIECES) for _ in range(rng.randrange(0, 20)))
+        assert q._scan_heads(low) is _reference(low), low
+
+
+def test_every_head_is_found_whole_and_only_whole() -> None:
+    for head in q._HEADS:
+        assert q._scan_heads(f"the {head}")
+        assert q._scan_heads(f"the {head} said ")
+        assert not q._scan_heads(f"the {head} study report ")  # a plain word follows it
+        assert not q._scan_heads(f"the x{head}")
+        assert not q._scan_heads(f"the {head}x ")
+        assert not q._scan_heads(f"the {head[:-1]}") or head[:-1] in q._HEADS
