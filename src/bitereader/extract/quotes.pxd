@@ -49,7 +49,7 @@ cpdef frozenset _org_evidence(list paras)
 @cython.locals(at=Py_ssize_t, hole=Py_ssize_t, stop=Py_ssize_t)
 cpdef tuple _verb_before_capital(str masked, Py_ssize_t lo, Py_ssize_t hi)
 
-@cython.locals(q=Py_ssize_t, r=Py_ssize_t, c=Py_UCS4, after_break=bint)
+@cython.locals(q=Py_ssize_t, word=Py_ssize_t, c=Py_UCS4, after_break=bint)
 cpdef object _scan_verb_or_capital(str masked, Py_ssize_t at, Py_ssize_t stop)
 
 cpdef bint _wordish(Py_UCS4 c) noexcept
@@ -68,8 +68,11 @@ cpdef bint _may_end_in_head(str low) except -1
 cdef bytes _HEAD_TRIPLES
 cdef Py_ssize_t _SHORTEST_HEAD, _LONGEST_HEAD
 
-@cython.locals(n=Py_ssize_t, q=Py_ssize_t, r=Py_ssize_t, t=Py_ssize_t)
+@cython.locals(q=Py_ssize_t, word=Py_ssize_t, c=Py_UCS4)
 cpdef bint _scan_heads(str low) except -1
+
+@cython.locals(n=Py_ssize_t, t=Py_ssize_t)
+cpdef bint _head_follows(str low, Py_ssize_t q, Py_ssize_t r) except -1
 
 cpdef bint _head_char(Py_UCS4 c) noexcept
 

@@ -615,29 +615,31 @@ def _scan_verb_or_capital(masked: str, at: int, stop: int) -> tuple[int, str] | 
     character after a break (neither a word character nor ’ ' -) that is a capital after a
     space, or that opens a verb.
     """
+    # One pass over the characters (iterating a string compiles to a plain C loop, where each
+    # `masked[q]` is checked against the bounds): a word that may be a verb, opening with a
+    # lower-case letter after a break, is looked up once its end is reached.
     after_break = at == 0 or not _wordish(masked[at - 1])
+    word = -1
     q = at
-    while q < stop:
-        c = masked[q]
+    for c in masked[at:stop]:
         if not _wordish(c):
+            if word >= 0:
+                verb = _verb_at(masked, word, q, stop)
+                if verb is not None:
+                    return word, verb
+                word = -1
             after_break = True
         elif after_break:
             if "a" <= c <= "z":  # (every verb opens with one)
-                r = q + 1
-                while r < stop and _wordish(masked[r]):
-                    r += 1
-                verb = _verb_at(masked, q, r, stop)
-                if verb is not None:
-                    return q, verb
-                # The rest of the word follows a word character, so opens nothing: step over it
-                # (each character was read once, where testing the one before read it twice).
-                q = r
-                after_break = False
-                continue
-            if "A" <= c <= "Z" and q > at and masked[q - 1].isspace():
+                word = q
+            elif "A" <= c <= "Z" and q > at and masked[q - 1].isspace():
                 return None
             after_break = False
         q += 1
+    if word >= 0:
+        verb = _verb_at(masked, word, stop, stop)
+        if verb is not None:
+            return word, verb
     return False
 
 
@@ -765,26 +767,33 @@ def _scan_heads(low: str) -> bool:
     `_DESCRIBED_HEAD` finds just the heads that are a whole stretch of word characters (`\w`,
     ’ and '), and those are all it finds: every head is such a stretch.
     """
-    n = len(low)
+    word = -1
     q = 0
-    while q < n:
-        if not _head_char(low[q]):
-            q += 1
-            continue
-        r = q + 1
-        while r < n and _head_char(low[r]):
-            r += 1
-        if _SHORTEST_HEAD <= r - q <= _LONGEST_HEAD and _head_at(low, q, r):
-            # `_PLAIN_NEXT_WORD` at `r`: a space, then lower-case ASCII letters and a space.
-            t = r + 1
-            while t < n and "a" <= low[t] <= "z":
-                t += 1
-            if not (r < n and low[r] == " " and r + 1 < t < n and low[t] == " "):
+    for c in low:
+        if _head_char(c):
+            if word < 0:
+                word = q
+        elif word >= 0:
+            if _head_follows(low, word, q):
                 return True
-            if low[r + 1 : t] in _HEAD_FOLLOWERS:
-                return True
-        q = r
-    return False
+            word = -1
+        q += 1
+    return word >= 0 and _head_follows(low, word, q)
+
+
+def _head_follows(low: str, q: int, r: int) -> bool:
+    """True when the stretch of word characters at `low[q:r]` is a head that `_DESCRIBED_HEAD`
+    finds, and no space, plain word and space that `_PLAIN_NEXT_WORD` reads follow it, or the
+    plain word is one of `_HEAD_FOLLOWERS`."""
+    if not _SHORTEST_HEAD <= r - q <= _LONGEST_HEAD or not _head_at(low, q, r):
+        return False
+    n = len(low)
+    t = r + 1
+    while t < n and "a" <= low[t] <= "z":
+        t += 1
+    if not (r < n and low[r] == " " and r + 1 < t < n and low[t] == " "):
+        return True
+    return low[r + 1 : t] in _HEAD_FOLLOWERS
 
 
 def _head_char(c: str) -> bool:
