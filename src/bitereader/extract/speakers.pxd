@@ -13,6 +13,12 @@ cdef class _RunCache:
     cdef object _token
 
 
+cdef class Person:
+    cdef public object name, kind, gender, role
+    cdef public list roles
+    cdef public bint described, spoke
+
+
 cdef class Cast:
     cdef public dict people, by_surname, acronyms
     cdef public list mentions, _positions

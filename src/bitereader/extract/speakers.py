@@ -11,7 +11,6 @@ import operator
 import re
 import unicodedata
 from contextvars import ContextVar
-from dataclasses import dataclass, field
 from typing import Literal, NamedTuple
 
 from bitereader.extract.quote_lexicon import (
@@ -565,19 +564,30 @@ def guess_gender(first: str, titles: str) -> Gender | None:
     return None
 
 
-@dataclass(slots=True)
 class Person:
-    """Someone (or some body) the article names."""
+    """Someone (or some body) the article names.
 
-    name: str
-    kind: Kind
-    gender: Gender | None = None
-    role: str | None = None
-    roles: list[str] = field(default_factory=list)
-    described: bool = False
-    """An unnamed speaker known by a describing phrase ("the son of one victim")."""
-    spoke: bool = False
-    """Quoted somewhere in the article: good evidence of a person (or body) who speaks."""
+    A plain class, not a dataclass: the compiled build makes it a C struct (see speakers.pxd),
+    built without running the generated `__init__` in the interpreter (a few per sentence).
+    """
+
+    __slots__ = ("described", "gender", "kind", "name", "role", "roles", "spoke")
+
+    def __init__(
+        self, name: str, kind: Kind, gender: Gender | None = None, role: str | None = None
+    ) -> None:
+        self.name = name
+        self.kind: Kind = kind
+        self.gender: Gender | None = gender
+        self.role: str | None = role
+        self.roles: list[str] = []
+        self.described = False
+        """An unnamed speaker known by a describing phrase ("the son of one victim")."""
+        self.spoke = False
+        """Quoted somewhere in the article: good evidence of a person (or body) who speaks."""
+
+    def __repr__(self) -> str:
+        return f"Person({self.name!r}, {self.kind!r}, gender={self.gender!r}, role={self.role!r})"
 
     @property
     def human(self) -> bool:
