@@ -54,6 +54,9 @@ cpdef list _find_runs(str text)
 @cython.locals(found=list, at=Py_ssize_t, marks=bytes, c=Py_UCS4)
 cpdef list _capitals(str text)
 
+@cython.locals(found=list, at=Py_ssize_t, c=Py_UCS4)
+cpdef list _capitals_by_character(str text)
+
 @cython.locals(end=Py_ssize_t, w=str, toks=list, ne=Py_ssize_t, nw=str, last=str, possessive=bint)
 cpdef _read_run(str text, Py_ssize_t s)
 
