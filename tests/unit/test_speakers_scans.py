@@ -16,3 +16,46 @@ def test_capitals_by_character_are_the_upper_case_and_astral_characters(text: st
     expected = [i for i, c in enumerate(text) if c.isupper() or c > "\uffff"]
     assert speakers._capitals_by_character(text) == expected
     assert speakers._capitals(text) == expected
+
+
+_RUN_PIECES = st.sampled_from(
+    [
+        "Residents", "Residents'", "Residents’", "Jones’s", "S'", "Is'", "groups", "Groups",
+        "April", "April.", "April..", "April.’s", "April.5", "Mr.", "Dr", "St.", "J.", "U.S.",
+        "New", "York", "van", "said", "the", "O'Neil", "eBay", "2019", "A", "Z", "a", "z", "s",
+        "É", "é", "’", "'", "“", "”", "\x00", ".", ",", ";", ":", "-", "–", "_", "(", "!", "\n",
+        "\u00a0", "ß", "Ω", "\U0001d400",
+    ]
+)  # fmt: skip
+
+
+@settings(max_examples=1500, deadline=None)
+@given(
+    st.lists(st.tuples(_RUN_PIECES, st.sampled_from([" ", "", "  ", ", ", ". ", "."])), max_size=12)
+)
+def test_plain_run_by_character_matches_the_pattern(pieces: list[tuple[str, str]]) -> None:
+    text = "".join(p + sep for p, sep in pieces)
+    for s in range(len(text) + 1):
+        assert speakers._plain_run_by_character(text, s) == speakers._plain_run_by_pattern(
+            text, s
+        ), (text, s)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="AaBbsSZz .'’,;:\x00“”-–_1É\n!", max_size=40))
+def test_plain_run_by_character_on_any_text(text: str) -> None:
+    for s in range(len(text) + 1):
+        assert speakers._plain_run_by_character(text, s) == speakers._plain_run_by_pattern(
+            text, s
+        ), (text, s)
+
+
+def test_plain_run_groups() -> None:
+    text = "Residents' groups met Tom Brennan, who said. New York. Dr. Lee"
+    assert speakers._plain_run_by_character(text, 0) == (9, None, None, "' ", "groups")
+    assert speakers._plain_run_by_character(text, 22) == (33, ", ", "who", None, None)
+    assert speakers._plain_run_by_character(text, 45) is None  # "York." then "Dr.": no plain word
+    assert speakers._plain_run_by_character(text, 55) == (57, None, None, ". ", "Lee")
+    assert speakers._plain_run_by_character(text, 59) is None  # nothing after the words
+    assert speakers._plain_run_by_character("Lee.", 0) == (3, None, None, ".", None)
+    assert speakers._plain_run_by_character("Lee Said", 0) is None

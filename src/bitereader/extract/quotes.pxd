@@ -90,7 +90,10 @@ cpdef _appositive_role(str masked, Py_ssize_t after, Py_ssize_t limit)
 @cython.locals(words=list, picked=list, low=str, w=str, role=str)
 cpdef _pre_role(str masked, Py_ssize_t s, Py_ssize_t run_start, name)
 
+@cython.locals(article=object)
 cpdef _clean_role(str role)
+
+cpdef str _role_head(str role)
 
 cpdef tuple _trim(str text, Py_ssize_t a, Py_ssize_t b)
 

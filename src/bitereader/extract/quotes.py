@@ -839,7 +839,7 @@ def _appositive_role(masked: str, after: int, limit: int) -> str | None:
     m = _APPOSITIVE_ROLE.match(masked, after, limit)
     if not m:
         return None
-    role = _CUT_ROLE.split(m.group(1), maxsplit=1)[0]
+    role = _role_head(m.group(1))
     words = role.split()
     if not _ADVERB_WORDS.isdisjoint(role.lower().split()) or not SPEECH_FORMS.isdisjoint(words):
         return None  # "For Mrs Hale, the priority is simpler": a clause, not a role
@@ -872,8 +872,18 @@ def _pre_role(masked: str, s: int, run_start: int, name: Name) -> str | None:
 
 
 def _clean_role(role: str) -> str | None:
-    role = _LEADING_ARTICLE.sub("", role.strip(" ,;"))
+    role = role.strip(" ,;")
+    article = _LEADING_ARTICLE.match(role)  # (what `sub` would take away, at half its cost)
+    if article is not None:
+        role = role[article.end() :]
     return role or None
+
+
+def _role_head(role: str) -> str:
+    """`role` up to its first `_CUT_ROLE` ("and", "who", a comma): what splitting it once and
+    keeping the first piece gives, from one search and a slice."""
+    cut = _CUT_ROLE.search(role)
+    return role if cut is None else role[: cut.start()]
 
 
 # Candidates and filters ------------------------------------------------------------------------
@@ -1646,7 +1656,7 @@ def _np_after(masked: str, start: int, end: int, *, written_ok: bool = False) ->
             if role and (role[:1].isupper() or len(role.split()) > 12):
                 role = None
             if role:
-                role = _CUT_ROLE.split(role + " ", maxsplit=1)[0].strip() or None
+                role = _role_head(role + " ").strip() or None
             if name.kind in ("person", "single"):
                 return _Who("name", name.text, role, name.start)
             best = best or _Who("org", name.text, None, name.start)

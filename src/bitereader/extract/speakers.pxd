@@ -47,9 +47,16 @@ cpdef tuple _word_before(str text, Py_ssize_t start)
 
 @cython.locals(
     starts=list, runs=list, done=Py_ssize_t, cache=_ArticleCache, s=Py_ssize_t,
-    c=Py_UCS4, end=Py_ssize_t, possessive=bint, last=str, prev=tuple, prev2=tuple,
+    c=Py_UCS4, end=Py_ssize_t, possessive=bint, last=str, prev=tuple, prev2=tuple, plain=tuple,
 )
 cpdef list _find_runs(str text)
+
+@cython.locals(n=Py_ssize_t, p=Py_ssize_t, q=Py_ssize_t, r=Py_ssize_t, c=Py_UCS4)
+cpdef tuple _plain_run_by_character(str text, Py_ssize_t s)
+
+cpdef bint _ascii_letter(Py_UCS4 c) noexcept
+
+cpdef bint _run_char(Py_UCS4 c) noexcept
 
 @cython.locals(found=list, at=Py_ssize_t, marks=bytes, c=Py_UCS4)
 cpdef list _capitals(str text)
