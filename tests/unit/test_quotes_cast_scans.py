@@ -53,3 +53,18 @@ def test_every_head_is_found_whole_and_only_whole() -> None:
         assert not q._scan_heads(f"the x{head}")
         assert not q._scan_heads(f"the {head}x ")
         assert not q._scan_heads(f"the {head[:-1]}") or head[:-1] in q._HEADS
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["a", "an", "the", "The", "spokesperson", "and", "who", "with", "whose", "when",
+             "wand", " ", "  ", ", ", ",", ";", "\n", "\t", "x", "anthem", "thee"]
+        ),
+        max_size=12,
+    ).map("".join)
+)  # fmt: skip
+def test_role_trimming_matches_the_substitution_and_split(role: str) -> None:
+    assert q._role_head(role) == q._CUT_ROLE.split(role, maxsplit=1)[0]
+    assert q._clean_role(role) == (q._LEADING_ARTICLE.sub("", role.strip(" ,;")) or None)
