@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import re
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -20,6 +21,10 @@ _PIECES = [
     " ", " ", " ", "  ", ", ", ". ", "; ", "\n", "\t", "\u00a0", "’", "'", "-", "—", "(",
     "“", "”", "\x00", "_", "é", "2", "A", "Workers", "Said", "İ", "ǅ",
 ]  # fmt: skip
+
+
+_CUT_ROLE_AS_WRITTEN = re.compile(r"\s(?:and|who|which|with|whose|that|where|while|when)\s|[,;]")
+_HE_SHE_AS_WRITTEN = re.compile(r"\b(?:he|him|his|she|her)\b")
 
 
 def _reference(low: str) -> bool:
@@ -66,5 +71,24 @@ def test_every_head_is_found_whole_and_only_whole() -> None:
     ).map("".join)
 )  # fmt: skip
 def test_role_trimming_matches_the_substitution_and_split(role: str) -> None:
-    assert q._role_head(role) == q._CUT_ROLE.split(role, maxsplit=1)[0]
+    assert q._role_head(role) == _CUT_ROLE_AS_WRITTEN.split(role, maxsplit=1)[0]
     assert q._clean_role(role) == (q._LEADING_ARTICLE.sub("", role.strip(" ,;")) or None)
+
+
+_WORDS = st.lists(
+    st.sampled_from(
+        ["he", "him", "his", "she", "her", "hers", "the", "she’s", "he'd", "shed", "h", "s",
+         "and", "who", "whose", "when", "wand", "with", ",", ";", " ", "\t", "\n", "\u00a0",
+         "_", "2", "é", "’", "-", ".", "Her", "He"]
+    ),
+    max_size=16,
+).map("".join)  # fmt: skip
+
+
+@settings(max_examples=1000, deadline=None)
+@given(_WORDS)
+def test_skipping_patterns_find_what_they_were_written_as(text: str) -> None:
+    for pattern, written in ((q._HE_SHE, _HE_SHE_AS_WRITTEN), (q._CUT_ROLE, _CUT_ROLE_AS_WRITTEN)):
+        assert [m.span() for m in pattern.finditer(text)] == [
+            m.span() for m in written.finditer(text)
+        ]
