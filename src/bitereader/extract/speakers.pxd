@@ -67,6 +67,7 @@ cpdef list _capitals_by_character(str text)
 @cython.locals(end=Py_ssize_t, w=str, toks=list, ne=Py_ssize_t, nw=str, last=str, possessive=bint)
 cpdef _read_run(str text, Py_ssize_t s)
 
+@cython.locals(before=str, before2=str, after=str)
 cpdef bint subject_like(run) except -1
 
 cpdef bint is_speech_word(word) except -1

@@ -879,20 +879,21 @@ _DETERMINERS_NOT_THE = DETERMINERS - {"the"}
 
 def subject_like(run: Run) -> bool:
     """True when a run stands where a subject would, not after a preposition or as a modifier."""
-    if run.before == "to" and run.before2 == "according":
+    # (Each field read once: the compiled build looks a named tuple's fields up by name.)
+    before, before2, after = run.before, run.before2, run.after
+    if before == "to" and before2 == "according":
         return True  # "according to Kidston": the source of what follows
     if run.possessive:
         return False
-    if run.before in PREPOSITIONS and not (run.before == "with" and run.after.endswith("ing")):
+    if before in PREPOSITIONS and not (before == "with" and after.endswith("ing")):
         return False
-    if run.gap_after == " " and run.after[:1].islower():
-        after = run.after
+    if run.gap_after == " " and after and after[0].islower():
         agent = after.endswith(_AGENT_SUFFIXES) and after not in _NOT_AGENTS
         if (after in ROLE_NOUNS or after in TITLES or agent) and not is_speech_word(after):
             return False  # "US lawmakers", "Polish archbishop Wojciech Polak"
-    if run.before and run.before2 in PREPOSITIONS and run.before not in TITLES:
+    if before and before2 in PREPOSITIONS and before not in TITLES:
         return False  # "the murder of journalist Jamal Khashoggi"
-    return not (run.before in ("told", "tells", "telling") or run.before in _DETERMINERS_NOT_THE)
+    return not (before in ("told", "tells", "telling") or before in _DETERMINERS_NOT_THE)
 
 
 def is_speech_word(word: str) -> bool:
