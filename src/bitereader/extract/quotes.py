@@ -623,9 +623,9 @@ def _scan_verb_or_capital(masked: str, at: int, stop: int) -> tuple[int, str] | 
     character after a break (neither a word character nor ’ ' -) that is a capital after a
     space, or that opens a verb.
     """
-    # One pass over the characters (iterating a string compiles to a plain C loop, where each
-    # `masked[q]` is checked against the bounds): a word that may be a verb, opening with a
-    # lower-case letter after a break, is looked up once its end is reached.
+    # One pass over the characters (iterating a string compiles to a plain C loop, where
+    # indexing checks the bounds at every `masked[q]`): a word that may be a verb, opening with
+    # a lower-case letter after a break, is looked up once its end is reached.
     after_break = at == 0 or not _wordish(masked[at - 1])
     word = -1
     q = at
