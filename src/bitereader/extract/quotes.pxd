@@ -49,20 +49,35 @@ cpdef frozenset _org_evidence(list paras)
 @cython.locals(at=Py_ssize_t, hole=Py_ssize_t, stop=Py_ssize_t)
 cpdef tuple _verb_before_capital(str masked, Py_ssize_t lo, Py_ssize_t hi)
 
-@cython.locals(q=Py_ssize_t, c=Py_UCS4)
+@cython.locals(q=Py_ssize_t, word=Py_ssize_t, c=Py_UCS4, after_break=bint)
 cpdef object _scan_verb_or_capital(str masked, Py_ssize_t at, Py_ssize_t stop)
 
 cpdef bint _wordish(Py_UCS4 c) noexcept
 
-cdef bytes _VERB_PAIRS
+cdef bytes _VERB_TRIPLES
+cdef Py_ssize_t _SHORTEST_VERB_WORD, _LONGEST_VERB_WORD
 
-@cython.locals(r=Py_ssize_t, word=str, x=Py_UCS4, y=Py_UCS4)
-cpdef object _verb_at(str masked, Py_ssize_t q, Py_ssize_t stop)
+@cython.locals(word=str, x=Py_UCS4, y=Py_UCS4, z=Py_UCS4)
+cpdef object _verb_at(str masked, Py_ssize_t q, Py_ssize_t r, Py_ssize_t stop)
 
 @cython.locals(close=Py_ssize_t, verb_at=Py_ssize_t, words=list, head_at=Py_ssize_t, head=str, i=Py_ssize_t, w=str)
 cpdef _learn_described(Cast cast, _Para para, Py_ssize_t s, Py_ssize_t e)
 
 cpdef bint _may_end_in_head(str low) except -1
+
+cdef bytes _HEAD_TRIPLES
+cdef Py_ssize_t _SHORTEST_HEAD, _LONGEST_HEAD
+
+@cython.locals(q=Py_ssize_t, word=Py_ssize_t, c=Py_UCS4)
+cpdef bint _scan_heads(str low) except -1
+
+@cython.locals(n=Py_ssize_t, t=Py_ssize_t)
+cpdef bint _head_follows(str low, Py_ssize_t q, Py_ssize_t r) except -1
+
+cpdef bint _head_char(Py_UCS4 c) noexcept
+
+@cython.locals(x=Py_UCS4, y=Py_UCS4, z=Py_UCS4)
+cpdef bint _head_at(str low, Py_ssize_t q, Py_ssize_t r) except -1
 
 cpdef _gender_word(str word)
 
@@ -75,7 +90,10 @@ cpdef _appositive_role(str masked, Py_ssize_t after, Py_ssize_t limit)
 @cython.locals(words=list, picked=list, low=str, w=str, role=str)
 cpdef _pre_role(str masked, Py_ssize_t s, Py_ssize_t run_start, name)
 
+@cython.locals(article=object)
 cpdef _clean_role(str role)
+
+cpdef str _role_head(str role)
 
 cpdef tuple _trim(str text, Py_ssize_t a, Py_ssize_t b)
 

@@ -119,7 +119,11 @@ _CUT_NP = re.compile(
     r"\s(?:on|in|at|during|after|before|when|while|yesterday|today|tonight|last|this|"
     r"earlier|later|according|via|adding|saying|noting|as|to|who|which|that|of\s+(?=[a-z]))\b"
 )
-_CUT_ROLE = re.compile(r"\s(?:and|who|which|with|whose|that|where|while|when)\s|[,;]")
+_CUT_ROLE = re.compile(
+    # `\s(?:and|who|…)\s|[,;]`, opening with one class of the characters either branch starts
+    # with, so the search can skip to them instead of trying both branches at every position.
+    r"[\s,;](?:(?<=[,;])|(?<=\s)(?:and|who|which|with|whose|that|where|while|when)\s)"
+)
 _TITLE_CUES = frozenset(
     _words(
         """
@@ -202,7 +206,11 @@ _KINSHIP = {
 
 # Patterns the rules use per quote or per name, compiled once: looking one up in re's cache
 # on every call cost more than most of the matches.
-_HE_SHE = re.compile(r"\b(?:he|him|his|she|her)\b")
+_HE_SHE = re.compile(
+    # `\b(?:he|him|his|she|her)\b`, with the first letter before the boundary's look-behind, so
+    # the search can skip to an "h" or an "s" (as `_FIRST_PERSON` does).
+    r"(?:h(?<!\wh)(?:e|im|is|er)|s(?<!\ws)he)\b"
+)
 _RELATIVE_OPENER = re.compile(r"\b(?:whose|whom|which|who|where|when)\b")
 _APPOSITIVE_ROLE = re.compile(r",\s+((?:an?|the)\s+[^,;.“]{3,120})")
 _LEADING_ARTICLE = re.compile(r"^(?:an?|the)\s+")
@@ -615,22 +623,31 @@ def _scan_verb_or_capital(masked: str, at: int, stop: int) -> tuple[int, str] | 
     character after a break (neither a word character nor ’ ' -) that is a capital after a
     space, or that opens a verb.
     """
-    if at < stop and (at == 0 or not _wordish(masked[at - 1])):
-        verb = _verb_at(masked, at, stop)
-        if verb is not None:
-            return at, verb
-    q = at + 1
-    while q < stop:
-        if not _wordish(masked[q - 1]):
-            c = masked[q]
-            if "A" <= c <= "Z":
-                if masked[q - 1].isspace():
-                    return None
-            elif "a" <= c <= "z":  # (every verb opens with one)
-                verb = _verb_at(masked, q, stop)
+    # One pass over the characters (iterating a string compiles to a plain C loop, where
+    # indexing checks the bounds at every `masked[q]`): a word that may be a verb, opening with
+    # a lower-case letter after a break, is looked up once its end is reached.
+    after_break = at == 0 or not _wordish(masked[at - 1])
+    word = -1
+    q = at
+    for c in masked[at:stop]:
+        if not _wordish(c):
+            if word >= 0:
+                verb = _verb_at(masked, word, q, stop)
                 if verb is not None:
-                    return q, verb
+                    return word, verb
+                word = -1
+            after_break = True
+        elif after_break:
+            if "a" <= c <= "z":  # (every verb opens with one)
+                word = q
+            elif "A" <= c <= "Z" and q > at and masked[q - 1].isspace():
+                return None
+            after_break = False
         q += 1
+    if word >= 0:
+        verb = _verb_at(masked, word, stop, stop)
+        if verb is not None:
+            return word, verb
     return False
 
 
@@ -641,28 +658,41 @@ def _wordish(c: str) -> bool:
     return c.isalnum() or c == "’"
 
 
-_VERB_STARTS = frozenset(form[:2] for form in SPEECH_FORMS)
-_VERB_PAIRS = bytes(chr(97 + i // 26) + chr(97 + i % 26) in _VERB_STARTS for i in range(26 * 26))
-"""For two lower-case ASCII letters `x`, `y`: whether a speech verb starts with them, at
-`(ord(x) - 97) * 26 + ord(y) - 97`. Most words fail this test, and skip making a string of
-themselves and looking it up."""
+_VERB_WORDS = frozenset(form for form in SPEECH_FORMS if " " not in form) | _FORM_HEADS
+"""The words `_verb_at` looks up: one-word speech verbs, and the first words of the others."""
+_SHORTEST_VERB_WORD = min(map(len, _VERB_WORDS))
+_LONGEST_VERB_WORD = max(map(len, _VERB_WORDS))
 
 
-def _verb_at(masked: str, q: int, stop: int) -> str | None:
-    """The speech verb `SPEECH_VERB_RE.match(masked, q, stop)` finds, where no word character
-    goes before `q`: the whole word there (a verb must end where a word does), else for the
-    first word of a longer verb, what the expression says."""
-    r = q
-    while r < stop and _wordish(masked[r]):
-        r += 1
-    if r - q >= 2:
-        x, y = masked[q], masked[q + 1]
-        if (
-            "a" <= x <= "z"
-            and "a" <= y <= "z"
-            and not _VERB_PAIRS[(ord(x) - 97) * 26 + ord(y) - 97]
-        ):
-            return None  # no verb starts so, nor the first word of one
+def _letter_triples(words: frozenset[str]) -> bytes:
+    """A table of the first three letters (all ASCII lower case) of `words`: see below."""
+    table = bytearray(26 * 26 * 26)
+    for word in words:
+        table[(ord(word[0]) - 97) * 676 + (ord(word[1]) - 97) * 26 + ord(word[2]) - 97] = 1
+    return bytes(table)
+
+
+_VERB_TRIPLES = _letter_triples(_VERB_WORDS)
+"""For three lower-case ASCII letters `x`, `y`, `z`: whether a word in `_VERB_WORDS` starts with
+them, at `(ord(x) - 97) * 676 + (ord(y) - 97) * 26 + ord(z) - 97`. Most words fail this test
+(or the length one), and skip making a string of themselves and looking it up: two letters let
+through half the words of common prose ("report", "company", "storm")."""
+
+
+def _verb_at(masked: str, q: int, r: int, stop: int) -> str | None:
+    """The speech verb `SPEECH_VERB_RE.match(masked, q, stop)` finds, where the word at `q`
+    ends at `r` and no word character goes before `q`: the whole word (a verb must end where a
+    word does), else for the first word of a longer verb, what the expression says."""
+    if not _SHORTEST_VERB_WORD <= r - q <= _LONGEST_VERB_WORD:
+        return None
+    x, y, z = masked[q], masked[q + 1], masked[q + 2]
+    if (
+        "a" <= x <= "z"
+        and "a" <= y <= "z"
+        and "a" <= z <= "z"
+        and not _VERB_TRIPLES[(ord(x) - 97) * 676 + (ord(y) - 97) * 26 + ord(z) - 97]
+    ):
+        return None
     word = masked[q:r]
     if word in _FORM_HEADS:
         m = SPEECH_VERB_RE.match(masked, q, stop)
@@ -720,11 +750,76 @@ def _may_end_in_head(low: str) -> bool:
     plain word and a space is neither: no break lies between the two words to end the
     description, so the next word follows it there too ("Workers study election said …").
     """
+    if COMPILED:
+        return _scan_heads(low)
     for m in _DESCRIBED_HEAD.finditer(low):
         nxt = _PLAIN_NEXT_WORD.match(low, m.end())
         if nxt is None or nxt.group(1) in _HEAD_FOLLOWERS:
             return True
     return False
+
+
+_HEADS = _PERSON_HEADS | ROLE_NOUNS | _PERSON_LABELS
+"""The words `_DESCRIBED_HEAD` finds."""
+_SHORTEST_HEAD = min(map(len, _HEADS))
+_LONGEST_HEAD = max(map(len, _HEADS))
+_HEAD_TRIPLES = _letter_triples(_HEADS)
+"""As `_VERB_TRIPLES`, for `_HEADS`."""
+
+
+def _scan_heads(low: str) -> bool:
+    r"""`_may_end_in_head` read character by character, for the compiled build: what its
+    expressions find, where they cost ~100 instructions at every character (the pattern opens
+    with a look-behind, so the engine cannot skip to the letters that open a head).
+
+    `_DESCRIBED_HEAD` finds just the heads that are a whole stretch of word characters (`\w`,
+    ’ and '), and those are all it finds: every head is such a stretch.
+    """
+    word = -1
+    q = 0
+    for c in low:
+        if _head_char(c):
+            if word < 0:
+                word = q
+        elif word >= 0:
+            if _head_follows(low, word, q):
+                return True
+            word = -1
+        q += 1
+    return word >= 0 and _head_follows(low, word, q)
+
+
+def _head_follows(low: str, q: int, r: int) -> bool:
+    """True when the stretch of word characters at `low[q:r]` is a head that `_DESCRIBED_HEAD`
+    finds, and no space, plain word and space that `_PLAIN_NEXT_WORD` reads follow it, or the
+    plain word is one of `_HEAD_FOLLOWERS`."""
+    if not _SHORTEST_HEAD <= r - q <= _LONGEST_HEAD or not _head_at(low, q, r):
+        return False
+    n = len(low)
+    t = r + 1
+    while t < n and "a" <= low[t] <= "z":
+        t += 1
+    if not (r < n and low[r] == " " and r + 1 < t < n and low[t] == " "):
+        return True
+    return low[r + 1 : t] in _HEAD_FOLLOWERS
+
+
+def _head_char(c: str) -> bool:
+    r"""True for a character of `[\w’']`, the class `_DESCRIBED_HEAD`'s look-arounds refuse."""
+    return _wordish(c) and c != "-"
+
+
+def _head_at(low: str, q: int, r: int) -> bool:
+    """True when `low[q:r]` is one of `_HEADS` (first told from its first three letters)."""
+    x, y, z = low[q], low[q + 1], low[q + 2]
+    if (
+        "a" <= x <= "z"
+        and "a" <= y <= "z"
+        and "a" <= z <= "z"
+        and not _HEAD_TRIPLES[(ord(x) - 97) * 676 + (ord(y) - 97) * 26 + ord(z) - 97]
+    ):
+        return False
+    return low[q:r] in _HEADS
 
 
 def _gender_word(word: str) -> Gender | None:
@@ -752,7 +847,7 @@ def _appositive_role(masked: str, after: int, limit: int) -> str | None:
     m = _APPOSITIVE_ROLE.match(masked, after, limit)
     if not m:
         return None
-    role = _CUT_ROLE.split(m.group(1), maxsplit=1)[0]
+    role = _role_head(m.group(1))
     words = role.split()
     if not _ADVERB_WORDS.isdisjoint(role.lower().split()) or not SPEECH_FORMS.isdisjoint(words):
         return None  # "For Mrs Hale, the priority is simpler": a clause, not a role
@@ -785,8 +880,18 @@ def _pre_role(masked: str, s: int, run_start: int, name: Name) -> str | None:
 
 
 def _clean_role(role: str) -> str | None:
-    role = _LEADING_ARTICLE.sub("", role.strip(" ,;"))
+    role = role.strip(" ,;")
+    article = _LEADING_ARTICLE.match(role)  # (what `sub` would take away, at half its cost)
+    if article is not None:
+        role = role[article.end() :]
     return role or None
+
+
+def _role_head(role: str) -> str:
+    """`role` up to its first `_CUT_ROLE` ("and", "who", a comma): what splitting it once and
+    keeping the first piece gives, from one search and a slice."""
+    cut = _CUT_ROLE.search(role)
+    return role if cut is None else role[: cut.start()]
 
 
 # Candidates and filters ------------------------------------------------------------------------
@@ -1559,7 +1664,7 @@ def _np_after(masked: str, start: int, end: int, *, written_ok: bool = False) ->
             if role and (role[:1].isupper() or len(role.split()) > 12):
                 role = None
             if role:
-                role = _CUT_ROLE.split(role + " ", maxsplit=1)[0].strip() or None
+                role = _role_head(role + " ").strip() or None
             if name.kind in ("person", "single"):
                 return _Who("name", name.text, role, name.start)
             best = best or _Who("org", name.text, None, name.start)

@@ -13,6 +13,12 @@ cdef class _RunCache:
     cdef object _token
 
 
+cdef class Person:
+    cdef public object name, kind, gender, role
+    cdef public list roles
+    cdef public bint described, spoke
+
+
 cdef class Cast:
     cdef public dict people, by_surname, acronyms
     cdef public list mentions, _positions
@@ -41,16 +47,27 @@ cpdef tuple _word_before(str text, Py_ssize_t start)
 
 @cython.locals(
     starts=list, runs=list, done=Py_ssize_t, cache=_ArticleCache, s=Py_ssize_t,
-    c=Py_UCS4, end=Py_ssize_t, possessive=bint, last=str, prev=tuple, prev2=tuple,
+    c=Py_UCS4, end=Py_ssize_t, possessive=bint, last=str, prev=tuple, prev2=tuple, plain=tuple,
 )
 cpdef list _find_runs(str text)
+
+@cython.locals(n=Py_ssize_t, p=Py_ssize_t, q=Py_ssize_t, r=Py_ssize_t, c=Py_UCS4)
+cpdef tuple _plain_run_by_character(str text, Py_ssize_t s)
+
+cpdef bint _ascii_letter(Py_UCS4 c) noexcept
+
+cpdef bint _run_char(Py_UCS4 c) noexcept
 
 @cython.locals(found=list, at=Py_ssize_t, marks=bytes, c=Py_UCS4)
 cpdef list _capitals(str text)
 
+@cython.locals(found=list, at=Py_ssize_t, c=Py_UCS4)
+cpdef list _capitals_by_character(str text)
+
 @cython.locals(end=Py_ssize_t, w=str, toks=list, ne=Py_ssize_t, nw=str, last=str, possessive=bint)
 cpdef _read_run(str text, Py_ssize_t s)
 
+@cython.locals(before=str, before2=str, after=str)
 cpdef bint subject_like(run) except -1
 
 cpdef bint is_speech_word(word) except -1

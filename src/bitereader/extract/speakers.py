@@ -11,7 +11,6 @@ import operator
 import re
 import unicodedata
 from contextvars import ContextVar
-from dataclasses import dataclass, field
 from typing import Literal, NamedTuple
 
 from bitereader.extract.quote_lexicon import (
@@ -288,6 +287,83 @@ reading it word by word finds these same words and this same next word; but a ru
 initial or an abbreviation ("Mr.") reads on, so the caller leaves those to `_read_run`."""
 
 
+_PlainRun = tuple[int, str | None, str | None, str | None, str | None]
+"""Where `_PLAIN_RUN`'s words end (the start of group 1 or 3), then its four groups."""
+
+
+def _plain_run_by_pattern(text: str, s: int) -> _PlainRun | None:
+    """What `_PLAIN_RUN` matches at `s`."""
+    m = _PLAIN_RUN.match(text, s)
+    if m is None:
+        return None
+    gap_after, after, stop, after_stop = m.groups()
+    return m.start(1) if gap_after is not None else m.start(3), gap_after, after, stop, after_stop
+
+
+def _plain_run_by_character(text: str, s: int) -> _PlainRun | None:
+    """`_plain_run_by_pattern` read character by character, for the compiled build, where the
+    match and its groups cost ~3,000 instructions a run.
+
+    The pattern has one way to match: its words take every capitalised word they can (giving
+    one back leaves a letter or a capital next, which nothing after the words accepts), and
+    so do its plain words and the marks after a full stop.
+    """
+    n = len(text)
+    if s >= n or not "A" <= text[s] <= "Z":
+        return None
+    p = s + 1
+    while True:
+        while p < n and _ascii_letter(text[p]):
+            p += 1
+        if p + 1 < n and text[p] == " " and "A" <= text[p + 1] <= "Z":
+            p += 2
+        else:
+            break
+    if p == n:
+        return None
+    c = text[p]
+    # `([,;:]? )([a-z]+)(?![\w.'’\-–])`: a space (perhaps after a comma), then a plain word.
+    q = -1
+    if c == " ":
+        q = p + 1
+    elif (c == "," or c == ";" or c == ":") and p + 1 < n and text[p + 1] == " ":
+        q = p + 2
+    if q >= 0:
+        r = q
+        while r < n and "a" <= text[r] <= "z":
+            r += 1
+        if r > q and (r == n or not _run_char(text[r])):
+            return p, text[p:q], text[q:r], None, None
+        return None
+    # `((?<=s)['’] |\.(?![\w.'’\-–])[\W_]*)`: an apostrophe after "s" and a space, or a full
+    # stop and the marks after it; then `(?:([A-Za-z]+)(?![\w.'’\-–])|\Z)`.
+    if (c == "'" or c == "’") and text[p - 1] == "s" and p + 1 < n and text[p + 1] == " ":
+        q = p + 2
+    elif c == "." and (p + 1 == n or not _run_char(text[p + 1])):
+        q = p + 1
+        while q < n and not text[q].isalnum():
+            q += 1
+    else:
+        return None
+    if q == n:
+        return p, None, None, text[p:q], None
+    r = q
+    while r < n and _ascii_letter(text[r]):
+        r += 1
+    if r > q and (r == n or not _run_char(text[r])):
+        return p, None, None, text[p:q], text[q:r]
+    return None
+
+
+def _ascii_letter(c: str) -> bool:
+    return "a" <= c <= "z" or "A" <= c <= "Z"
+
+
+def _run_char(c: str) -> bool:
+    r"""True for a character of `[\w.'’\-–]`: what `_PLAIN_RUN` refuses after a word."""
+    return c.isalnum() or c in "_.'’-–"
+
+
 class _RunText(NamedTuple):
     """What the words of a run are, read from the text."""
 
@@ -316,19 +392,17 @@ def _find_runs(text: str) -> list[Run]:
             # most runs the method call.)
             if c != " " and (c.isalnum() or (c in _NOT_WORD_START and not _word_start(text, s))):
                 continue  # inside a word ("McDonald")
-        plain = _PLAIN_RUN.match(text, s)
+        plain = _plain_run_by_character(text, s) if COMPILED else _plain_run_by_pattern(text, s)
         if plain is not None:
-            gap_after, after, stop, after_stop = plain.groups()
+            end, gap_after, after, stop, after_stop = plain
             if gap_after is not None:
                 # (Unless the next word is a particle after a space, which may carry the run
                 # on: "Ludwig van Beethoven".)
                 if gap_after == " " and after in _PARTICLES:
                     plain = None
                 else:
-                    end = plain.start(1)
                     possessive = False
             else:
-                end = plain.start(3)
                 possessive = stop[0] != "."  # "Residents' groups"
                 if not possessive:
                     # "... in April. Brennan said": the run stops at its full stop, unless it
@@ -386,6 +460,8 @@ def _capitals(text: str) -> list[int]:
     `find` jumps from one to the next. Only the non-ASCII characters ("?" too) need a second
     look.
     """
+    if COMPILED:
+        return _capitals_by_character(text)
     found: list[int] = []
     if text.isascii():
         marks = text.encode("ascii").translate(_ASCII_CAPITALS)
@@ -401,6 +477,21 @@ def _capitals(text: str) -> list[int]:
         if c.isupper() or c > "\uffff":
             found.append(at)
         at = marks.find(65, at + 1)
+    return found
+
+
+COMPILED = not __file__.endswith(".py")
+"""Compiled by Cython (as `quotes.COMPILED` tells too): loops over a string's characters then
+run in C."""
+
+
+def _capitals_by_character(text: str) -> list[int]:
+    """`_capitals` for the compiled build, where a loop over the characters costs a few
+    instructions each: less than encoding, translating and finding (~25 per character)."""
+    found: list[int] = []
+    for at, c in enumerate(text):
+        if "A" <= c <= "Z" or (c >= "\x80" and (c.isupper() or c > "\uffff")):
+            found.append(at)
     return found
 
 
@@ -565,19 +656,30 @@ def guess_gender(first: str, titles: str) -> Gender | None:
     return None
 
 
-@dataclass(slots=True)
 class Person:
-    """Someone (or some body) the article names."""
+    """Someone (or some body) the article names.
 
-    name: str
-    kind: Kind
-    gender: Gender | None = None
-    role: str | None = None
-    roles: list[str] = field(default_factory=list)
-    described: bool = False
-    """An unnamed speaker known by a describing phrase ("the son of one victim")."""
-    spoke: bool = False
-    """Quoted somewhere in the article: good evidence of a person (or body) who speaks."""
+    A plain class, not a dataclass: the compiled build makes it a C struct (see speakers.pxd),
+    built without running the generated `__init__` in the interpreter (a few per sentence).
+    """
+
+    __slots__ = ("described", "gender", "kind", "name", "role", "roles", "spoke")
+
+    def __init__(
+        self, name: str, kind: Kind, gender: Gender | None = None, role: str | None = None
+    ) -> None:
+        self.name = name
+        self.kind: Kind = kind
+        self.gender: Gender | None = gender
+        self.role: str | None = role
+        self.roles: list[str] = []
+        self.described = False
+        """An unnamed speaker known by a describing phrase ("the son of one victim")."""
+        self.spoke = False
+        """Quoted somewhere in the article: good evidence of a person (or body) who speaks."""
+
+    def __repr__(self) -> str:
+        return f"Person({self.name!r}, {self.kind!r}, gender={self.gender!r}, role={self.role!r})"
 
     @property
     def human(self) -> bool:
@@ -777,20 +879,21 @@ _DETERMINERS_NOT_THE = DETERMINERS - {"the"}
 
 def subject_like(run: Run) -> bool:
     """True when a run stands where a subject would, not after a preposition or as a modifier."""
-    if run.before == "to" and run.before2 == "according":
+    # (Each field read once: the compiled build looks a named tuple's fields up by name.)
+    before, before2, after = run.before, run.before2, run.after
+    if before == "to" and before2 == "according":
         return True  # "according to Kidston": the source of what follows
     if run.possessive:
         return False
-    if run.before in PREPOSITIONS and not (run.before == "with" and run.after.endswith("ing")):
+    if before in PREPOSITIONS and not (before == "with" and after.endswith("ing")):
         return False
-    if run.gap_after == " " and run.after[:1].islower():
-        after = run.after
+    if run.gap_after == " " and after and after[0].islower():
         agent = after.endswith(_AGENT_SUFFIXES) and after not in _NOT_AGENTS
         if (after in ROLE_NOUNS or after in TITLES or agent) and not is_speech_word(after):
             return False  # "US lawmakers", "Polish archbishop Wojciech Polak"
-    if run.before and run.before2 in PREPOSITIONS and run.before not in TITLES:
+    if before and before2 in PREPOSITIONS and before not in TITLES:
         return False  # "the murder of journalist Jamal Khashoggi"
-    return not (run.before in ("told", "tells", "telling") or run.before in _DETERMINERS_NOT_THE)
+    return not (before in ("told", "tells", "telling") or before in _DETERMINERS_NOT_THE)
 
 
 def is_speech_word(word: str) -> bool:
