@@ -13,6 +13,7 @@ import time
 from pathlib import Path
 
 from bitereader.store import Store
+from bitereader.store.connection import _Checkpointer
 
 
 def feeds_in_file_alone(path: Path, scratch: Path) -> list[str] | None:
@@ -83,3 +84,29 @@ def test_closing_removes_the_wal_and_reopening_writes_again(tmp_path: Path) -> N
         "https://one.example/feed",
         "https://two.example/feed",
     ]
+
+
+def test_a_stop_as_the_delay_runs_out_still_ends_the_thread(tmp_path: Path) -> None:
+    """`stop` can come just as the delay after a commit runs out: the thread must still see
+    it. (Before, it cleared the wake-up `stop` had just given and slept for good, and closing
+    the library hung.)"""
+    store = Store(tmp_path / "lib.sqlite")
+    store.close()
+    checkpointer = _Checkpointer(store.path)
+    real_wait = checkpointer._stopping.wait
+    raced = []
+
+    def delay_ends_as_stop_comes(timeout: float | None = None) -> bool:
+        if not raced:  # the first delay times out; stop() comes in that very moment
+            raced.append(True)
+            checkpointer._stopping.set()
+            checkpointer._wake.set()
+            return False
+        return real_wait(timeout)
+
+    checkpointer._stopping.wait = delay_ends_as_stop_comes  # type: ignore[method-assign]
+    checkpointer.start()
+    checkpointer.wake()
+    checkpointer.join(timeout=5)
+    assert raced
+    assert not checkpointer.is_alive()

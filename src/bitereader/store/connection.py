@@ -157,8 +157,11 @@ class _Checkpointer(threading.Thread):
             conn.execute("PRAGMA synchronous = NORMAL")
             while True:
                 self._wake.wait()
-                stopping = self._stopping.wait(CHECKPOINT_DELAY)
+                # Cleared before the delay, not after: a wake that comes during it (a commit,
+                # or `stop` as the delay runs out) is then kept for another round, where
+                # clearing it afterwards lost it, and a stop with it, leaving `stop` waiting.
                 self._wake.clear()
+                stopping = self._stopping.wait(CHECKPOINT_DELAY)
                 # PASSIVE never waits for nor blocks readers and writers; what a reader still
                 # needs stays in the WAL for the next round. The last round runs on closing,
                 # as another process may keep the library open. On an error the next commit
