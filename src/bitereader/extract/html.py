@@ -58,17 +58,15 @@ _WIDGET_CLASS = re.compile(
     re.I,
 )
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
-_PARSER = etree.HTMLParser(
-    remove_comments=True, remove_pis=True, no_network=True, recover=True, default_doctype=False
-)
-_UTF8_PARSER = etree.HTMLParser(
-    remove_comments=True,
-    remove_pis=True,
-    no_network=True,
-    recover=True,
-    default_doctype=False,
-    encoding="utf-8",
-)
+_PARSER_OPTIONS = {
+    "remove_comments": True,
+    "remove_pis": True,
+    "no_network": True,
+    "recover": True,
+    "default_doctype": False,
+}
+_PARSER = etree.HTMLParser(**_PARSER_OPTIONS)
+_UTF8_PARSER = etree.HTMLParser(**_PARSER_OPTIONS, encoding="utf-8")
 """_PARSER for text already encoded as UTF-8 (see `_parse_text`)."""
 _SPECIAL = frozenset({"br", "img", "figure", "figcaption"})
 _TELLING_ATTRIBUTES = frozenset({"class", "style", "hidden", "aria-hidden"})
