@@ -531,12 +531,36 @@ def _org_evidence(paras: list[_Para]) -> frozenset[str]:
             if (
                 before in _NAMING_ORG_TYPES
                 or shares
-                or (run.gap_after == ", " and _ORG_APPOSITIVE.match(masked, run.end))
+                or (
+                    run.gap_after == ", "
+                    and _org_word_ends_clause(masked, run.end)
+                    and _ORG_APPOSITIVE.match(masked, run.end)
+                )
             ):
                 first = name.text.split()[0]
                 if not name.titles and not guess_gender(first, "") and first.lower() not in TITLES:
                     found.add(name.text)  # not "the side's Jack Brown" or "the firm's Mr Lee"
     return frozenset(found)
+
+
+def _org_word_ends_clause(masked: str, comma: int) -> bool:
+    """False when `_ORG_APPOSITIVE` cannot match at `comma`, the comma after a name: the
+    expression's words and spaces hold no "," "." or ";", so the first of them after the comma
+    is the one it ends at, and the word just before that must be an org noun.
+
+    The expression, tried on the usual ", a spokesperson." or ", the city's mayor,", costs
+    several thousand instructions to fail; finding the word costs a few dozen.
+    """
+    stop = comma + 1
+    n = len(masked)
+    while stop < n and masked[stop] not in ",.;":
+        stop += 1
+    if stop == n:
+        return False
+    start = stop
+    while start > comma and not masked[start - 1].isspace():
+        start -= 1
+    return masked[start:stop] in _ORG_TYPES
 
 
 _PERSON_HEADS = frozenset(
