@@ -21,6 +21,8 @@ cdef class _Cand:
     cdef public str text, how, kind
 
 
+cpdef _new_who(str kind, str text, role, Py_ssize_t pos, Py_ssize_t para=*)
+
 @cython.locals(
     parts=list, at=Py_ssize_t, o=Py_ssize_t, c=Py_ssize_t, keep=Py_ssize_t, tail=str,
     last_stop=Py_ssize_t,
