@@ -21,6 +21,8 @@ cdef class _Cand:
     cdef public str text, how, kind
 
 
+cpdef _new_who(str kind, str text, role, Py_ssize_t pos, Py_ssize_t para=*)
+
 @cython.locals(
     parts=list, at=Py_ssize_t, o=Py_ssize_t, c=Py_ssize_t, keep=Py_ssize_t, tail=str,
     last_stop=Py_ssize_t,
@@ -45,6 +47,9 @@ cpdef Cast _learn_cast(list paras)
 
 @cython.locals(para=_Para, found=set, masked=str, before=str, before2=str, shares=bint, first=str)
 cpdef frozenset _org_evidence(list paras)
+
+@cython.locals(stop=Py_ssize_t, n=Py_ssize_t, start=Py_ssize_t)
+cpdef bint _org_word_ends_clause(str masked, Py_ssize_t comma) except -1
 
 @cython.locals(at=Py_ssize_t, hole=Py_ssize_t, stop=Py_ssize_t)
 cpdef tuple _verb_before_capital(str masked, Py_ssize_t lo, Py_ssize_t hi)

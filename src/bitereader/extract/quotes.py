@@ -269,6 +269,12 @@ class _Who(NamedTuple):
     para: int = -1
 
 
+def _new_who(kind: str, text: str, role: str | None, pos: int, para: int = -1) -> _Who:
+    """`_Who(kind, text, role, pos, para)`, made without the Python-level `__new__` that a named
+    tuple's constructor runs (~1.5 k instructions in the compiled build, once a quote or so)."""
+    return _tuple_new(_Who, (kind, text, role, pos, para))
+
+
 class _Cand:
     """A quote candidate and what is learnt of it (a plain class, like `_Para`)."""
 
@@ -323,7 +329,7 @@ def extract_quotes(paragraphs: Sequence[str]) -> tuple[Quote, ...]:
     finally:
         _COMMON.reset(token)
     return tuple(
-        Quote(
+        _quote(
             c.text,
             c.person.name if c.person is not None else c.speaker,
             c.role,
@@ -334,6 +340,36 @@ def extract_quotes(paragraphs: Sequence[str]) -> tuple[Quote, ...]:
         )
         for c in cands
     )
+
+
+_object_new = object.__new__
+_object_setattr = object.__setattr__
+
+
+def _quote(
+    text: str,
+    speaker: str | None,
+    role: str | None,
+    kind: QuoteKind,
+    paragraph: int,
+    start: int,
+    end: int,
+) -> Quote:
+    """`Quote(text, speaker, role, kind, paragraph, start, end)`, made field by field.
+
+    What the frozen dataclass's generated `__init__` does (`object.__setattr__` past the frozen
+    guard), less its Python-level frame: ~12 k instructions a quote, ~2 k here. A test checks
+    that these are all of Quote's fields and that it has no `__post_init__` to run.
+    """
+    quote = _object_new(Quote)
+    _object_setattr(quote, "text", text)
+    _object_setattr(quote, "speaker", speaker)
+    _object_setattr(quote, "role", role)
+    _object_setattr(quote, "kind", kind)
+    _object_setattr(quote, "paragraph", paragraph)
+    _object_setattr(quote, "start", start)
+    _object_setattr(quote, "end", end)
+    return quote
 
 
 # Paragraph analysis --------------------------------------------------------------------------
@@ -531,12 +567,36 @@ def _org_evidence(paras: list[_Para]) -> frozenset[str]:
             if (
                 before in _NAMING_ORG_TYPES
                 or shares
-                or (run.gap_after == ", " and _ORG_APPOSITIVE.match(masked, run.end))
+                or (
+                    run.gap_after == ", "
+                    and _org_word_ends_clause(masked, run.end)
+                    and _ORG_APPOSITIVE.match(masked, run.end)
+                )
             ):
                 first = name.text.split()[0]
                 if not name.titles and not guess_gender(first, "") and first.lower() not in TITLES:
                     found.add(name.text)  # not "the side's Jack Brown" or "the firm's Mr Lee"
     return frozenset(found)
+
+
+def _org_word_ends_clause(masked: str, comma: int) -> bool:
+    """False when `_ORG_APPOSITIVE` cannot match at `comma`, the comma after a name: the
+    expression's words and spaces hold no "," "." or ";", so the first of them after the comma
+    is the one it ends at, and the word just before that must be an org noun.
+
+    The expression, tried on the usual ", a spokesperson." or ", the city's mayor,", costs
+    several thousand instructions to fail; finding the word costs a few dozen.
+    """
+    stop = comma + 1
+    n = len(masked)
+    while stop < n and masked[stop] not in ",.;":
+        stop += 1
+    if stop == n:
+        return False
+    start = stop
+    while start > comma and not masked[start - 1].isspace():
+        start -= 1
+    return masked[start:stop] in _ORG_TYPES
 
 
 _PERSON_HEADS = frozenset(
@@ -1071,7 +1131,8 @@ def _attribute(paras: list[_Para], cands: list[_Cand], cast: Cast) -> None:
         if c.person is not None:
             c.person.spoke = True
             pos = c.span.paragraph * _PARA + c.span.open
-            cast.add(Name(c.person.kind, c.person.name, "", pos), pos, subject=True)
+            # (tuple.__new__: a named tuple's own constructor runs a Python-level __new__)
+            cast.add(_tuple_new(Name, (c.person.kind, c.person.name, "", pos)), pos, subject=True)
         kept.append(c)
         last = c
     _share_runs(kept)
@@ -1131,7 +1192,7 @@ def _issuer(para: _Para, s: int, e: int, cast: Cast) -> _Cand | None:
         )
         who = who._replace(text=" ".join(words[: head + 1]))
     probe = _Cand(MarkSpan(para.index, s, s), s, s, "", 0)
-    probe.who = _Who(who.kind, who.text, who.role, who.pos, para.index)
+    probe.who = _new_who(who.kind, who.text, who.role, who.pos, para.index)
     _resolve(probe, cast, None)
     return probe if probe.speaker else None
 
@@ -1186,14 +1247,14 @@ def _source_read(masked: str, after: int, hi: int, lo: int, before: int) -> tupl
     """ "…," the statement read / The letter read: "…": past-tense "read" after a written source."""
     m = _SOURCE_READ_AFTER.match(masked, after, hi) if after < len(masked) else None
     if m is not None:
-        return _Who("desc", m.group(1), pos=m.start(1)), "post"
+        return _new_who("desc", m.group(1), None, m.start(1)), "post"
     # The pattern holds "read" (its only case folds are the ASCII ones, which lower() undoes)
     # and, opening with a word boundary, is tried at every position: most stretches lack it.
     if "read" not in masked[lo:before].lower():
         return None
     m = _SOURCE_READ_BEFORE.search(masked, lo, before)
     if m is not None:
-        return _Who("desc", m.group(1), pos=m.start(1)), "pre"
+        return _new_who("desc", m.group(1), None, m.start(1)), "pre"
     return None
 
 
@@ -1309,7 +1370,7 @@ def _pre_attribution(masked: str, lo: int, hi: int, s: int, e: int) -> _Who | No
             tail = _CLAUSE_SPLIT.split(lead)[-1].split()
             if len(tail) <= 1:
                 # "…," further saying, "…" / …, telling X: "…": the main clause's speaker.
-                return _Who("same", "", pos=m.start())
+                return _new_who("same", "", None, m.start())
             continue
         passive = _passive_agent(masked, m.start(), m.end(), e)
         if passive is not None:
@@ -1317,7 +1378,7 @@ def _pre_attribution(masked: str, lo: int, hi: int, s: int, e: int) -> _Who | No
         who = _subject(masked, lo, m.start())
         lead = masked[lo : m.start()].strip(" ,;:—–-")
         if who is None and lo != s and lead in ("", "and", "but", "while", "then", "and then"):
-            return _Who("same", "", pos=m.start())
+            return _new_who("same", "", None, m.start())
         between = masked[m.end() : hi]
         if who is None and verb not in RECIPIENT_FORMS and _ENDS_COMMA_COLON.search(between):
             who = _np_after(masked, m.end(), hi)
@@ -1343,7 +1404,7 @@ def _labelled_speaker(masked: str, lo: int, hi: int) -> _Who | None:
     name = runs[-1].name
     if name is None or name.kind not in ("person", "single", "org"):
         return None
-    return _Who("org" if name.kind == "org" else "name", name.text, pos=name.start)
+    return _new_who("org" if name.kind == "org" else "name", name.text, None, name.start)
 
 
 def _verb_position(masked: str, lo: int, at: int) -> bool:
@@ -1440,7 +1501,7 @@ def _subject(masked: str, lo: int, hi: int, *, after_quote: bool = False) -> _Wh
         runs = runs_in(masked, rel.start(1), rel.end(1))
         name = runs[-1].name if runs else None
         if name is not None and name.kind in ("person", "single", "org"):
-            return _Who("name" if name.kind != "org" else "org", name.text, pos=name.start)
+            return _new_who("name" if name.kind != "org" else "org", name.text, None, name.start)
     desc: _Who | None = None
     segs = _segments(masked, lo, hi)
     for n, (a, b) in enumerate(reversed(segs)):
@@ -1455,7 +1516,7 @@ def _subject(masked: str, lo: int, hi: int, *, after_quote: bool = False) -> _Wh
         if pronoun_gender(first) is not None or first in ("they", "it", "we", "i"):
             rest = [w.lower() for w in words[1:]]
             if all(w in _ADVERB_WORDS or w.endswith("ly") for w in rest):
-                return _Who("pronoun", first, pos=a + seg.index(words[0]))
+                return _new_who("pronoun", first, None, a + seg.index(words[0]))
         if (
             n == 0
             and (first in _SUBORDINATORS or first in ("and", "but"))
@@ -1483,12 +1544,14 @@ def _subject(masked: str, lo: int, hi: int, *, after_quote: bool = False) -> _Wh
             if desc is None:
                 desc = _description(seg, a)
                 if desc is not None:
-                    desc = _Who("role", desc.text, pos=desc.pos)
+                    desc = _new_who("role", desc.text, None, desc.pos)
             continue
         name = _name_in(masked, a, b)
         if name is not None:
             role = desc.text if desc is not None and desc.kind == "role" else None
-            return _Who(name.kind if name.kind == "org" else "name", name.text, role, name.start)
+            return _new_who(
+                name.kind if name.kind == "org" else "name", name.text, role, name.start
+            )
         if desc is None or desc.kind == "role":
             found = _description(seg, a)
             if (found is not None and desc is None) or (
@@ -1498,7 +1561,7 @@ def _subject(masked: str, lo: int, hi: int, *, after_quote: bool = False) -> _Wh
         if after_quote and n >= 2:
             break
     if desc is not None and desc.kind == "role":
-        return _Who("desc", desc.text, pos=desc.pos)
+        return _new_who("desc", desc.text, None, desc.pos)
     return desc
 
 
@@ -1645,7 +1708,7 @@ def _np_after(masked: str, start: int, end: int, *, written_ok: bool = False) ->
         if written_ok:
             owner = _written_owner(seg, a)
             if owner is not None:
-                return _Who("org", owner.text, pos=owner.start)
+                return _new_who("org", owner.text, None, owner.start)
         cut = _CUT_NP.search(" " + seg)
         if cut and cut.start() > 0:
             b = a + cut.start()
@@ -1655,7 +1718,7 @@ def _np_after(masked: str, start: int, end: int, *, written_ok: bool = False) ->
         words = seg.split()
         first = words[0].lower()
         if n == 0 and pronoun_gender(first) is not None and len(words) <= 2:
-            return _Who("pronoun", first, pos=a + seg.index(words[0]))
+            return _new_who("pronoun", first, None, a + seg.index(words[0]))
         name = _name_in(masked, a, b)
         if name is not None:
             role = None
@@ -1666,8 +1729,8 @@ def _np_after(masked: str, start: int, end: int, *, written_ok: bool = False) ->
             if role:
                 role = _role_head(role + " ").strip() or None
             if name.kind in ("person", "single"):
-                return _Who("name", name.text, role, name.start)
-            best = best or _Who("org", name.text, None, name.start)
+                return _new_who("name", name.text, role, name.start)
+            best = best or _new_who("org", name.text, None, name.start)
             continue
         if n == 0 and best is None:
             best = _description(seg, a)
@@ -1720,7 +1783,7 @@ def _description(seg: str, pos: int) -> _Who | None:
     ):
         if low[0] not in DETERMINERS and not possessive and len(words) > 4:
             return None
-        return _Who("desc", " ".join(words), pos=pos)
+        return _new_who("desc", " ".join(words), None, pos)
     return None
 
 
@@ -1759,7 +1822,7 @@ def _from_context(paras: list[_Para], c: _Cand, last: _Cand | None) -> _Who | No
         if who is None or who.kind not in ("name", "pronoun"):
             who = _sentence_subject(pp.masked, ps, pe)
         if who is not None and who.kind in ("name", "pronoun"):
-            return _Who(who.kind, who.text, who.role, who.pos, prev_para)
+            return _new_who(who.kind, who.text, who.role, who.pos, prev_para)
     if near and last is not None:
         return last.who
     return None
@@ -1776,11 +1839,11 @@ def _sentence_subject(masked: str, s: int, e: int) -> _Who | None:
         if first in _SUBORDINATORS or first in PREPOSITIONS or first.endswith(("ing", "ed")):
             continue
         if pronoun_gender(first) is not None or first in ("they", "it", "we"):
-            return _Who("pronoun", first, pos=a + seg.index(words[0]))
+            return _new_who("pronoun", first, None, a + seg.index(words[0]))
         end = _first_clause_end(masked, a, b)
         name = _name_in(masked, a, end)
         if name is not None and name.kind in ("person", "single"):
-            return _Who("name", name.text, pos=name.start)
+            return _new_who("name", name.text, None, name.start)
         return None
     return None
 

@@ -24,6 +24,9 @@ cdef class Cast:
     cdef public list mentions, _positions
     cdef public set common, places
 
+    @cython.locals(person=Person)
+    cpdef Person add(self, name, pos, bint subject, role=*)
+
     @cython.locals(person=object, parts=list, known=object, first=str)
     cpdef _lookup_further(self, str text, kind)
 

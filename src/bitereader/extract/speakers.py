@@ -741,8 +741,10 @@ class Cast:
             if k < 0:
                 self.acronyms.setdefault(acro, " ".join(reversed(picked)))
 
-    def add(self, name: Name, pos: int, *, subject: bool, role: str | None = None) -> Person:
+    def add(self, name: Name, pos: int, subject: bool, role: str | None = None) -> Person:
         """Record a mention of `name` at `pos`, merging it with earlier forms of the name."""
+        # (`subject` may be given by position: the compiled build makes this a C method, which
+        # takes no keyword-only arguments, called without the interpreter's argument parsing.)
         text, kind = name.text, name.kind
         person = self.people.get(text)
         if person is None:
