@@ -329,7 +329,7 @@ def extract_quotes(paragraphs: Sequence[str]) -> tuple[Quote, ...]:
     finally:
         _COMMON.reset(token)
     return tuple(
-        _quote(
+        Quote(
             c.text,
             c.person.name if c.person is not None else c.speaker,
             c.role,
@@ -340,36 +340,6 @@ def extract_quotes(paragraphs: Sequence[str]) -> tuple[Quote, ...]:
         )
         for c in cands
     )
-
-
-_object_new = object.__new__
-_object_setattr = object.__setattr__
-
-
-def _quote(
-    text: str,
-    speaker: str | None,
-    role: str | None,
-    kind: QuoteKind,
-    paragraph: int,
-    start: int,
-    end: int,
-) -> Quote:
-    """`Quote(text, speaker, role, kind, paragraph, start, end)`, made field by field.
-
-    What the frozen dataclass's generated `__init__` does (`object.__setattr__` past the frozen
-    guard), less its Python-level frame: ~12 k instructions a quote, ~2 k here. A test checks
-    that these are all of Quote's fields and that it has no `__post_init__` to run.
-    """
-    quote = _object_new(Quote)
-    _object_setattr(quote, "text", text)
-    _object_setattr(quote, "speaker", speaker)
-    _object_setattr(quote, "role", role)
-    _object_setattr(quote, "kind", kind)
-    _object_setattr(quote, "paragraph", paragraph)
-    _object_setattr(quote, "start", start)
-    _object_setattr(quote, "end", end)
-    return quote
 
 
 # Paragraph analysis --------------------------------------------------------------------------
