@@ -62,7 +62,10 @@ cpdef bint _wordish(Py_UCS4 c) noexcept
 cdef bytes _VERB_TRIPLES
 cdef Py_ssize_t _SHORTEST_VERB_WORD, _LONGEST_VERB_WORD
 
-@cython.locals(word=str, x=Py_UCS4, y=Py_UCS4, z=Py_UCS4)
+@cython.locals(x=Py_UCS4, y=Py_UCS4, z=Py_UCS4)
+cpdef bint _opens_no_word(bytes triples, str text, Py_ssize_t q) except -1
+
+@cython.locals(word=str)
 cpdef object _verb_at(str masked, Py_ssize_t q, Py_ssize_t r, Py_ssize_t stop)
 
 @cython.locals(close=Py_ssize_t, verb_at=Py_ssize_t, words=list, head_at=Py_ssize_t, head=str, i=Py_ssize_t, w=str)
@@ -81,7 +84,6 @@ cpdef bint _head_follows(str low, Py_ssize_t q, Py_ssize_t r) except -1
 
 cpdef bint _head_char(Py_UCS4 c) noexcept
 
-@cython.locals(x=Py_UCS4, y=Py_UCS4, z=Py_UCS4)
 cpdef bint _head_at(str low, Py_ssize_t q, Py_ssize_t r) except -1
 
 cpdef _gender_word(str word)

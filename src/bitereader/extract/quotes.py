@@ -702,6 +702,18 @@ def _letter_triples(words: frozenset[str]) -> bytes:
     return bytes(table)
 
 
+def _opens_no_word(triples: bytes, text: str, q: int) -> bool:
+    """True when `text` has three lower-case ASCII letters at `q` that no word of the table
+    `triples` (made by `_letter_triples`) starts with."""
+    x, y, z = text[q], text[q + 1], text[q + 2]
+    return (
+        "a" <= x <= "z"
+        and "a" <= y <= "z"
+        and "a" <= z <= "z"
+        and not triples[(ord(x) - 97) * 676 + (ord(y) - 97) * 26 + ord(z) - 97]
+    )
+
+
 _VERB_TRIPLES = _letter_triples(_VERB_WORDS)
 """For three lower-case ASCII letters `x`, `y`, `z`: whether a word in `_VERB_WORDS` starts with
 them, at `(ord(x) - 97) * 676 + (ord(y) - 97) * 26 + ord(z) - 97`. Most words fail this test
@@ -715,13 +727,7 @@ def _verb_at(masked: str, q: int, r: int, stop: int) -> str | None:
     word does), else for the first word of a longer verb, what the expression says."""
     if not _SHORTEST_VERB_WORD <= r - q <= _LONGEST_VERB_WORD:
         return None
-    x, y, z = masked[q], masked[q + 1], masked[q + 2]
-    if (
-        "a" <= x <= "z"
-        and "a" <= y <= "z"
-        and "a" <= z <= "z"
-        and not _VERB_TRIPLES[(ord(x) - 97) * 676 + (ord(y) - 97) * 26 + ord(z) - 97]
-    ):
+    if _opens_no_word(_VERB_TRIPLES, masked, q):
         return None
     word = masked[q:r]
     if word in _FORM_HEADS:
@@ -841,15 +847,7 @@ def _head_char(c: str) -> bool:
 
 def _head_at(low: str, q: int, r: int) -> bool:
     """True when `low[q:r]` is one of `_HEADS` (first told from its first three letters)."""
-    x, y, z = low[q], low[q + 1], low[q + 2]
-    if (
-        "a" <= x <= "z"
-        and "a" <= y <= "z"
-        and "a" <= z <= "z"
-        and not _HEAD_TRIPLES[(ord(x) - 97) * 676 + (ord(y) - 97) * 26 + ord(z) - 97]
-    ):
-        return False
-    return low[q:r] in _HEADS
+    return not _opens_no_word(_HEAD_TRIPLES, low, q) and low[q:r] in _HEADS
 
 
 def _gender_word(word: str) -> Gender | None:
