@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import partial
 from itertools import islice
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from bitereader.building import WORKER_MODULES, BuiltFeed, build_feed, build_rows, changed_items
 from bitereader.errors import BitereaderError, FetchError
@@ -39,6 +39,7 @@ if TYPE_CHECKING:
     from bitereader.store.feeds import ItemRow
 
 RefreshStatus = Literal["updated", "unchanged", "failed", "skipped"]
+Written = TypeVar("Written")
 
 
 @dataclass
@@ -120,6 +121,7 @@ class FeedRefresher:
         now = datetime.now(UTC)
         results: list[FeedResult] = []
         gate = asyncio.Semaphore(max(1, options.concurrency))
+        writes = _BatchedWrites(self.store, len(feeds))
         with _ArticleBuilder() as builder:
             builder.prepare()
             if any(feed.last_refresh is None for feed in feeds):
@@ -127,10 +129,13 @@ class FeedRefresher:
                 # the time its first chunk is read, rather than hold its download slot waiting.
                 builder.warm()
             async with new_client(options) as client:
+                refresh = _FeedRun(self.store, client, builder, writes, gate, options, now)
 
                 async def run(feed: Feed) -> None:
-                    async with gate:
-                        result = await self._refresh_feed(client, builder, feed, options, now)
+                    try:
+                        result = await refresh.run(feed)
+                    finally:
+                        writes.feed_done()
                     results.append(result)
                     if on_feed_done is not None:
                         on_feed_done(result)
@@ -138,97 +143,138 @@ class FeedRefresher:
                 await asyncio.gather(*(run(feed) for feed in feeds))
         return RefreshReport(results)
 
-    async def _refresh_feed(
-        self,
-        client: httpx.AsyncClient,
-        builder: _ArticleBuilder,
-        feed: Feed,
-        options: FetchOptions,
-        now: datetime,
-    ) -> FeedResult:
+
+@dataclass
+class _FeedRun:
+    """Refreshing one feed of a refresh: what every feed shares (see `FeedRefresher`)."""
+
+    store: Store
+    client: httpx.AsyncClient
+    builder: _ArticleBuilder
+    writes: _BatchedWrites
+    gate: asyncio.Semaphore
+    """Bounds the feeds being fetched and built at once; a feed waiting to be stored has left."""
+    options: FetchOptions
+    now: datetime
+
+    async def run(self, feed: Feed) -> FeedResult:
+        assert feed.id is not None
+        if feed.retry_after is not None and feed.retry_after > self.now:
+            wait = f"server asked to wait until {feed.retry_after:%Y-%m-%d %H:%M:%S} UTC"
+            return FeedResult(feed, "skipped", 0, wait)
+        # The download slot is let go before storing: writes wait to be batched with others.
+        async with self.gate:
+            found = await self._fetch_and_build(feed)
+        try:
+            counts = await self.writes.write(found.write, found.rows)
+        except Exception as error:
+            if found.status == "failed":
+                raise  # recording the failure failed: the library cannot be written
+            message = str(error) if isinstance(error, BitereaderError) else _internal(error)
+            return await self._record_failure(feed.id, message)
+        added = counts.added if isinstance(counts, ItemCounts) else 0
+        return FeedResult(self.store.feed(feed.id), found.status, added, found.error)
+
+    async def _fetch_and_build(self, feed: Feed) -> _Found:
+        """Fetch the feed and build its new items; returns the write that stores what was found."""
         from bitereader.fetch import RetryLater, fetch
 
         assert feed.id is not None
-        if feed.retry_after is not None and feed.retry_after > now:
-            wait = f"server asked to wait until {feed.retry_after:%Y-%m-%d %H:%M:%S} UTC"
-            return FeedResult(feed, "skipped", 0, wait)
+        now = self.now
         try:
             fetched = await fetch(
-                client,
+                self.client,
                 feed.url,
-                options=options,
+                options=self.options,
                 etag=feed.etag,
                 last_modified=feed.last_modified,
                 now=now,
             )
         except RetryLater as error:
-            self.store.record_failure(feed.id, str(error), now=now, retry_after=error.until)
-            return FeedResult(self.store.feed(feed.id), "failed", 0, str(error))
+            return self._failure(feed.id, str(error), retry_after=error.until)
         except FetchError as error:
-            return self._failed(feed.id, str(error), now)
+            return self._failure(feed.id, str(error))
         digest = None if fetched.status == "not_modified" else _digest(fetched.body)
         if digest is None or digest == feed.body_hash:
             # A 304, or the same bytes again: nothing to parse.
-            self.store.record_unchanged(
+            unchanged = partial(
+                self.store.record_unchanged,
                 feed.id,
                 now=now,
                 etag=fetched.etag,
                 last_modified=fetched.last_modified,
                 url=fetched.moved_to,
             )
-            return FeedResult(self.store.feed(feed.id), "unchanged", 0)
-        builder.expect(len(fetched.body))
+            return _Found(unchanged, "unchanged")
+        self.builder.expect(len(fetched.body))
         try:
             if len(fetched.body) <= WHOLE_FEED_BYTES:
-                added = await self._store_whole(builder, feed, fetched, digest, now)
-            else:
-                added = await self._store_streamed(builder, feed, fetched, digest, now)
+                return await self._build_whole(feed, fetched, digest)
+            return await self._store_streamed(feed, fetched, digest)
         except BitereaderError as error:
-            return self._failed(feed.id, str(error), now)
+            return self._failure(feed.id, str(error))
         except Exception as error:  # a parser bug in one feed must not stop the others
-            return self._failed(feed.id, f"internal error: {type(error).__name__}: {error}", now)
-        return FeedResult(self.store.feed(feed.id), "updated", added)
+            return self._failure(feed.id, _internal(error))
 
-    async def _store_whole(
-        self, builder: _ArticleBuilder, feed: Feed, fetched: Fetched, digest: str, now: datetime
-    ) -> int:
-        """Read and build a small feed in one go, elsewhere, and store it in one transaction."""
+    def _failure(self, feed_id: int, error: str, *, retry_after: datetime | None = None) -> _Found:
+        record = partial(
+            self.store.record_failure, feed_id, error, now=self.now, retry_after=retry_after
+        )
+        return _Found(record, "failed", error=error)
+
+    async def _record_failure(self, feed_id: int, error: str) -> FeedResult:
+        await self.writes.write(self._failure(feed_id, error).write)
+        return FeedResult(self.store.feed(feed_id), "failed", 0, error)
+
+    async def _build_whole(self, feed: Feed, fetched: Fetched, digest: str) -> _Found:
+        """Read and build a small feed in one go, elsewhere; returns the write that stores it
+        with what its fetch found."""
         assert feed.id is not None
         # A feed with nothing stored yet has no digests to look up. An item older than the
         # feed's newest STORED_DIGESTS articles is only built again, and then found unchanged.
         stored = (
             self.store.latest_item_digests(feed.id, STORED_DIGESTS) if feed.item_count else None
         )
-        built = await builder.build_whole(fetched, stored)
+        built = await self.builder.build_whole(fetched, stored)
         update = feed_update(fetched, built, digest)
-        counts = self.store.save_items(
-            feed.id, built.rows, now=now, digests=built.digests, update=update
+        write = partial(
+            self.store.save_items,
+            feed.id,
+            built.rows,
+            now=self.now,
+            digests=built.digests,
+            update=update,
         )
-        return counts.added
+        return _Found(write, "updated", len(built.rows))
 
-    async def _store_streamed(
-        self, builder: _ArticleBuilder, feed: Feed, fetched: Fetched, digest: str, now: datetime
-    ) -> int:
-        """Read a big feed a chunk at a time, building each chunk while the next is read."""
+    async def _store_streamed(self, feed: Feed, fetched: Fetched, digest: str) -> _Found:
+        """Read a big feed a chunk at a time, building each chunk while the next is read and
+        storing it as it is built; returns the write of the last, with what the fetch found."""
         assert feed.id is not None
+        feed_id, now = feed.id, self.now
         counts = ItemCounts()
-        stream = await builder.open(fetched)
+        stream = await self.builder.open(fetched)
         # A feed with nothing stored yet has no digests to look up.
-        changed = partial(self._changed_items, feed.id if feed.item_count else None)
+        changed = partial(self._changed_items, feed_id if feed.item_count else None)
         # Items are built while the rest are read, and batches are stored as they are built,
         # in feed order, each held back until the next comes: the last goes in with the
         # feed's validators, in one transaction, and a refresh cut short fetches the whole
         # feed again. If storing fails, aclosing drops the chunks still queued at once.
         held: tuple[list[ItemRow], dict[str, str]] = ([], {})
-        async with aclosing(builder.build(stream, changed)) as batches:
+        async with aclosing(self.builder.build(stream, changed)) as batches:
             async for batch in batches:
                 if held[0]:
-                    counts += self.store.save_items(feed.id, held[0], now=now, digests=held[1])
+                    counts += self.store.save_items(feed_id, held[0], now=now, digests=held[1])
                 held = batch
         rows, digests = held
         update = feed_update(fetched, stream, digest)
-        counts += self.store.save_items(feed.id, rows, now=now, digests=digests, update=update)
-        return counts.added
+
+        def store_last() -> ItemCounts:
+            return counts + self.store.save_items(
+                feed_id, rows, now=now, digests=digests, update=update
+            )
+
+        return _Found(store_last, "updated", len(rows))
 
     def _changed_items(
         self, feed_id: int | None, items: list[PackedItem]
@@ -243,9 +289,82 @@ class FeedRefresher:
         stored = None if feed_id is None else self.store.item_digests(feed_id, list(digests))
         return changed_items(items, stored), digests
 
-    def _failed(self, feed_id: int, error: str, now: datetime) -> FeedResult:
-        self.store.record_failure(feed_id, error, now=now)
-        return FeedResult(self.store.feed(feed_id), "failed", 0, error)
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    """What fetching a feed found, as the write that stores it."""
+
+    write: Callable[[], ItemCounts | None]
+    status: RefreshStatus
+    rows: int = 0
+    """Articles the write stores."""
+    error: str | None = None
+
+
+def _internal(error: Exception) -> str:
+    return f"internal error: {type(error).__name__}: {error}"
+
+
+class _BatchedWrites:
+    """Stores what a refresh's feeds found a few feeds to a transaction, on the event loop.
+
+    A write waits until BATCH_ROWS rows are waiting, or BATCH_DELAY has passed since the first
+    waiting write, or every feed still refreshing is waiting to write too; then all the waiting
+    writes go in one transaction (see `Connection.batch`). If that fails, each is made again
+    alone, so that only the feed at fault fails.
+    """
+
+    def __init__(self, store: Store, feeds: int) -> None:
+        self._store = store
+        self._refreshing = feeds
+        self._waiting: list[tuple[Callable[[], Any], asyncio.Future[Any]]] = []
+        self._rows = 0
+        self._timer: asyncio.TimerHandle | None = None
+
+    async def write(self, write: Callable[[], Written], rows: int = 0) -> Written:
+        """Make `write` (store calls, each a transaction of its own) with others' writes."""
+        loop = asyncio.get_running_loop()
+        future: asyncio.Future[Written] = loop.create_future()
+        self._waiting.append((write, future))
+        self._rows += rows
+        if self._rows >= BATCH_ROWS or len(self._waiting) >= self._refreshing:
+            self.flush()
+        elif self._timer is None:
+            self._timer = loop.call_later(BATCH_DELAY, self.flush)
+        return await future
+
+    def feed_done(self) -> None:
+        """A feed's refresh has ended: write now if all the others are waiting to."""
+        self._refreshing -= 1
+        if self._waiting and len(self._waiting) >= self._refreshing:
+            self.flush()
+
+    def flush(self) -> None:
+        """Make every waiting write, in one transaction."""
+        if self._timer is not None:
+            self._timer.cancel()
+            self._timer = None
+        waiting, self._waiting, self._rows = self._waiting, [], 0
+        waiting = [(write, future) for write, future in waiting if not future.cancelled()]
+        if not waiting:
+            return
+        try:
+            with self._store.batch():
+                results = [write() for write, _ in waiting]
+        except Exception:
+            for write, future in waiting:
+                _settle(future, write)
+        else:
+            for (_, future), result in zip(waiting, results, strict=True):
+                future.set_result(result)
+
+
+def _settle(future: asyncio.Future[Any], write: Callable[[], Any]) -> None:
+    """Make a write on its own, its outcome going to `future`."""
+    try:
+        future.set_result(write())
+    except Exception as error:
+        future.set_exception(error)
 
 
 def _digest(body: bytes) -> str:
@@ -259,6 +378,10 @@ most); bigger ones are read in chunks, each built while the next is read."""
 STORED_DIGESTS = 5_000
 """Stored item digests looked up for a feed read whole: its newest articles, far more than a
 feed of WHOLE_FEED_BYTES lists."""
+BATCH_ROWS = 1_000
+"""Built rows that, once waiting to be stored, are written at once (see _BatchedWrites)."""
+BATCH_DELAY = 0.1
+"""Seconds a write waits for others to join it (see _BatchedWrites)."""
 PROCESS_MIN_ITEMS = 300
 """Items to build in one refresh before worker processes pay for their start (about 0.15 s)."""
 PROCESS_CHUNK = 250

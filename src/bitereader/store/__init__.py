@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from contextlib import AbstractContextManager
 from pathlib import Path
 
 from bitereader.store.articles import ALL_ARTICLES, ArticleStore, HeadlineFilter, SaveStatus
@@ -29,6 +30,10 @@ class Store(ArticleStore, SearchStore, FeedStore):
     @property
     def path(self) -> Path:
         return self.db.path
+
+    def batch(self) -> AbstractContextManager[None]:
+        """Make the writes of the block one transaction (see `Connection.batch`)."""
+        return self.db.batch()
 
     def close(self) -> None:
         self.db.close()

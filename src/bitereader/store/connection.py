@@ -71,8 +71,18 @@ class Connection:
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
-        """Run a block of writes as one transaction; roll back and raise StoreError on failure."""
+        """Run a block of writes as one transaction; roll back and raise StoreError on failure.
+
+        Inside a `batch` on this thread, the block is part of the batch's transaction instead:
+        its failure rolls back the whole batch.
+        """
         conn = self.conn
+        if getattr(self._local, "batched", False):
+            try:
+                yield conn
+            except sqlite3.Error as error:
+                raise StoreError(describe(error, self.path)) from None
+            return
         try:
             conn.execute("BEGIN IMMEDIATE")
         except sqlite3.Error as error:
@@ -88,6 +98,24 @@ class Connection:
         else:
             conn.execute("COMMIT")
             self._committed()
+
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        """Run every transaction this thread opens in the block as one, committed at its end.
+
+        A refresh stores many small feeds; each commit rewrites the index pages it touched
+        (the articles' url, hash and time indexes, the full-text segments), so committing a
+        few feeds together writes a fraction of the pages. Any failure rolls back them all.
+        """
+        if getattr(self._local, "batched", False):
+            yield
+            return
+        with self.transaction():
+            self._local.batched = True
+            try:
+                yield
+            finally:
+                self._local.batched = False
 
     @contextmanager
     def reading(self) -> Iterator[sqlite3.Connection]:
