@@ -4,8 +4,9 @@ Fetching is async (httpx). Building articles (HTML to text, quotes) is pure Pyth
 in worker processes when a refresh has enough of it (threads would share one core). A small
 feed goes to a worker whole, to be parsed, read and built there, and comes back as store rows;
 a big one is parsed in a thread and its items are read a chunk at a time, each chunk going at
-once to be built while the next is read, and the built batches are stored in feed order. The
-library's `refresh` is the way in.
+once to be built while the next is read, and the built batches are stored in feed order.
+What the feeds found is written a few feeds to a transaction (`_BatchedWrites`). The library's
+`refresh` is the way in.
 """
 
 from __future__ import annotations
