@@ -42,3 +42,20 @@ def test_the_app_and_command_line_go_through_the_library() -> None:
     for path in front_ends:
         bad = {name for name in _imports(path) if name.startswith(forbidden)}
         assert not bad, f"{path.relative_to(package)} imports {sorted(bad)}"
+
+
+def test_the_command_s_entry_point_imports_nothing_until_it_runs() -> None:
+    """A refresh's worker processes import the program's main module: through the `bitereader`
+    script, that is the entry point's module, which must not bring the command line with it."""
+    from importlib.metadata import entry_points
+
+    [command] = entry_points(group="console_scripts", name="bitereader")
+    module = command.value.split(":")[0]
+    code = (
+        f"import sys, {module}\n"
+        "heavy = {'bitereader.cli', 'bitereader.library', 'bitereader.refresh', 'rich',"
+        " 'asyncio'}\n"
+        "loaded = sorted(m for m in sys.modules if m in heavy or m.split('.')[0] in heavy)\n"
+        "assert not loaded, loaded\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
