@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
+from bitereader.library import Library
 
 REPO = Path(__file__).resolve().parents[1]
 SAMPLES = REPO.parent / "shared" / "samples"
@@ -30,6 +33,13 @@ def samples() -> Path:
     if not SAMPLES.is_dir():
         pytest.skip(f"shared samples not found at {SAMPLES}")
     return SAMPLES
+
+
+@pytest.fixture
+def library(tmp_path: Path) -> Iterator[Library]:
+    """An open library in a fresh file (test_cli.py has a `library` of its own: a path)."""
+    with Library(tmp_path / "lib.sqlite") as lib:
+        yield lib
 
 
 @pytest.fixture

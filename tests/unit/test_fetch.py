@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import gzip
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -33,12 +32,6 @@ def rss(*titles: str, channel: str = "Test feed") -> bytes:
         f'<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel>'
         f"<title>{channel}</title><link>https://site.example/</link>{items}</channel></rss>"
     ).encode()
-
-
-@pytest.fixture
-def library(tmp_path: Path) -> Iterator[Library]:
-    with Library(tmp_path / "lib.sqlite") as lib:
-        yield lib
 
 
 @pytest.fixture

@@ -34,12 +34,6 @@ def rss(name: str, items: int = 2) -> bytes:
 
 
 @pytest.fixture
-def library(tmp_path: Path) -> Iterator[Library]:
-    with Library(tmp_path / "lib.sqlite") as lib:
-        yield lib
-
-
-@pytest.fixture
 def store(tmp_path: Path) -> Iterator[Store]:
     store = Store(tmp_path / "lib.sqlite")
     yield store

@@ -37,12 +37,6 @@ def rss(*titles: str) -> bytes:
 
 
 @pytest.fixture
-def library(tmp_path: Path) -> Iterator[Library]:
-    with Library(tmp_path / "lib.sqlite") as lib:
-        yield lib
-
-
-@pytest.fixture
 def certificate(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     """A self-signed certificate for localhost and 127.0.0.1, and its key (openssl tool)."""
     if shutil.which("openssl") is None:
