@@ -34,6 +34,7 @@ def plain_hash_text(headline: str, paragraphs: tuple[str, ...]) -> tuple[str, bo
         ("Bridge", ("", "Empty paragraph before.")),
         ("Bridge ", ("Trailing space in the headline.",)),
         ("Bridge", ("Trailing space at the very end. ",)),
+        (" Bridge", ("Leading space in the headline.",)),
         ("Bridge", (" Leading space.", "Double  space.")),
         ("Bridge", ("Del\x7fhere", "Nul\x00here")),
     ],
