@@ -408,13 +408,23 @@ def _cdata_as_text(data: bytes) -> bytes:
     pos = _prolog_end(data)
     if pos < 0:
         return data
-    # Every "<!" from the root on starts a section, a comment or a DOCTYPE, or is inside a
-    # section: the search goes from one to the next, past each section.
-    start = _find_markup(data, b"!", pos, len(data))
     parts: list[bytes] = []
-    while start >= 0 and data.startswith(b"<![CDATA[", start):
+    while True:
+        # Every "<!" from the root on starts a section, a comment or a DOCTYPE, or is inside a
+        # section: the search goes from one to the next, past each section. Like the "<?"
+        # below, it is found by its second byte: rare in markup, where "<" is everywhere (and
+        # a single byte is found many times faster than two).
+        start = data.find(b"!", pos + 1)
+        while start > 0 and data[start - 1] != 60:  # <
+            start = data.find(b"!", start + 1)
+        start -= 1
+        if start < 0 or not data.startswith(b"<![CDATA[", start):
+            break
         # Past a processing instruction, a "<![CDATA[" could be inside it.
-        if _find_markup(data, b"?", pos, start) >= 0:
+        mark = data.find(b"?", pos + 1, start)
+        while mark > 0 and data[mark - 1] != 60:
+            mark = data.find(b"?", mark + 1, start)
+        if mark > 0:
             break
         # From `pos` on the markup is in element content, and so is the section, if what
         # stands before it is a whole tag and some text, or only text since the last section.
@@ -430,7 +440,7 @@ def _cdata_as_text(data: bytes) -> bytes:
                 break
         elif not parts:
             break
-        # "]" is rare in markup, and single bytes are found many times faster than "]]>".
+        # "]" is rare in markup too.
         end = data.find(b"]", start + 9)
         while end >= 0 and not data.startswith(b"]]>", end):
             end = data.find(b"]", end + 1)
@@ -440,21 +450,10 @@ def _cdata_as_text(data: bytes) -> bytes:
         # An empty section is kept: it makes an empty text node (text "", where none is None).
         parts.append(_escaped(data, start, end) if end > start + 9 else _EMPTY_CDATA)
         pos = end + 3
-        start = _find_markup(data, b"!", pos, len(data))
     if not parts:
         return data
     parts.append(data[pos:])
     return b"".join(parts)
-
-
-def _find_markup(data: bytes, mark: bytes, pos: int, end: int) -> int:
-    """Where the first "<" followed by `mark` ("!" or "?") stands between `pos` and `end`, or
-    -1: found by its second byte, which is rare in markup, where "<" is everywhere (and a single
-    byte is found many times faster than two)."""
-    at = data.find(mark, pos + 1, end)
-    while at > 0 and data[at - 1] != 60:  # <
-        at = data.find(mark, at + 1, end)
-    return at - 1 if at > 0 else -1
 
 
 def _escaped(data: bytes, start: int, end: int) -> bytes:
