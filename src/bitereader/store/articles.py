@@ -16,12 +16,8 @@ from bitereader.store.rows import (
     ARTICLE_COLUMNS,
     HEADLINE_COLUMNS,
     article_from_row,
-    captions_json,
-    fts_values,
+    content_values,
     headline_from_row,
-    list_json,
-    quotes_json,
-    text_columns,
     to_epoch,
 )
 
@@ -258,24 +254,8 @@ def _require(conn: sqlite3.Connection, article_id: int) -> None:
 
 def _row_values(article: Article) -> tuple[tuple[object, ...], tuple[str, str, str, str, str]]:
     """Values for _CONTENT_COLUMNS, in order, and the article's full-text index entry."""
-    paragraphs, body, digest = text_columns(article.headline, article.paragraphs)
-    return (
-        article.guid,
-        article.url,
-        article.source,
-        article.kicker,
-        article.headline,
-        article.standfirst,
-        list_json(article.authors),
-        article.wire,
-        to_epoch(article.published),
-        paragraphs,
-        captions_json(article.captions),
-        quotes_json(article.quotes),
-        list_json(article.categories),
-        list_json(article.links),
-        digest,
-    ), fts_values(article, body)
+    # Made in rows.py, which is compiled: a refresh's workers make one for every item.
+    return content_values(article)
 
 
 def _find_existing(

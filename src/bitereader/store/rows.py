@@ -1,3 +1,6 @@
+# cython: annotation_typing=False
+# Compiled (see setup.py) for speed alone: its annotations must not make the compiled module refuse
+# what the source takes, such as a list where a tuple is annotated or a subclass of str.
 """Conversions between model objects and the values stored in SQLite columns."""
 
 from __future__ import annotations
@@ -99,6 +102,29 @@ def fts_values(article: Article, body: str) -> tuple[str, str, str, str, str]:
         "\n".join([f"{c.text} {c.credit or ''}" for c in captions]) if captions else "",
         "\n".join([f"{q.text} {q.speaker or ''}" for q in quotes]) if quotes else "",
     )
+
+
+def content_values(article: Article) -> tuple[tuple[object, ...], tuple[str, str, str, str, str]]:
+    """An article's values for the store's content columns, in their order (see
+    `articles._CONTENT_COLUMNS`: the content hash last), and its full-text index entry."""
+    paragraphs, body, digest = text_columns(article.headline, article.paragraphs)
+    return (
+        article.guid,
+        article.url,
+        article.source,
+        article.kicker,
+        article.headline,
+        article.standfirst,
+        list_json(article.authors),
+        article.wire,
+        to_epoch(article.published),
+        paragraphs,
+        captions_json(article.captions),
+        quotes_json(article.quotes),
+        list_json(article.categories),
+        list_json(article.links),
+        digest,
+    ), fts_values(article, body)
 
 
 ARTICLE_COLUMNS = (
