@@ -29,11 +29,17 @@ cpdef _new_who(str kind, str text, role, Py_ssize_t pos, Py_ssize_t para=*)
 )
 cpdef str _mask(str text, list spans)
 
-@cython.locals(bounds=list, start=Py_ssize_t, stop=Py_ssize_t)
+@cython.locals(bounds=list, start=Py_ssize_t, stop=Py_ssize_t, end=Py_ssize_t)
 cpdef list _sentences(str masked)
 
 @cython.locals(ends=list, done=Py_ssize_t, at=Py_ssize_t)
 cpdef list _sentence_ends(str masked)
+
+@cython.locals(spans=list, done=Py_ssize_t, at=Py_ssize_t, c=Py_UCS4, end=Py_ssize_t)
+cpdef list _sentence_end_spans(str masked)
+
+@cython.locals(n=Py_ssize_t, q=Py_ssize_t, r=Py_ssize_t, c=Py_UCS4)
+cpdef Py_ssize_t _sentence_end_at(str masked, Py_ssize_t at) except -2
 
 @cython.locals(word=str, token=str)
 cpdef bint _abbreviation_before(str masked, Py_ssize_t stop) except -1
