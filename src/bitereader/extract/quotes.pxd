@@ -106,7 +106,21 @@ cpdef _pre_role(str masked, Py_ssize_t s, Py_ssize_t run_start, name)
 @cython.locals(article=object)
 cpdef _clean_role(str role)
 
+@cython.locals(at=Py_ssize_t)
 cpdef str _role_head(str role)
+
+@cython.locals(n=Py_ssize_t, at=Py_ssize_t)
+cpdef Py_ssize_t _article_end(str role) except -1
+
+@cython.locals(n=Py_ssize_t, at=Py_ssize_t, end=Py_ssize_t, c=Py_UCS4)
+cpdef Py_ssize_t _role_cut(str role) except -2
+
+cdef Py_ssize_t _LONGEST_FIRST_PERSON
+
+@cython.locals(start=Py_ssize_t, at=Py_ssize_t, c=Py_UCS4)
+cpdef bint _first_person_in(str text) except -1
+
+cpdef bint _first_person_at(str text, Py_ssize_t q, Py_ssize_t r) except -1
 
 cpdef tuple _trim(str text, Py_ssize_t a, Py_ssize_t b)
 
