@@ -61,7 +61,7 @@ cpdef bint _org_word_ends_clause(str masked, Py_ssize_t comma) except -1
 cpdef tuple _verb_before_capital(str masked, Py_ssize_t lo, Py_ssize_t hi)
 
 @cython.locals(q=Py_ssize_t, word=Py_ssize_t, c=Py_UCS4, after_break=bint)
-cpdef object _scan_verb_or_capital(str masked, Py_ssize_t at, Py_ssize_t stop)
+cpdef object _scan_verb_or_capital(str masked, Py_ssize_t at, Py_ssize_t stop, bint capitals=*)
 
 cpdef bint _wordish(Py_UCS4 c) noexcept
 
@@ -134,7 +134,10 @@ cpdef _explicit(_Para para, _Cand c, Py_ssize_t lo, Py_ssize_t hi)
 
 cpdef tuple _source_read(str masked, Py_ssize_t after, Py_ssize_t hi, Py_ssize_t lo, Py_ssize_t before)
 
-@cython.locals(stop=Py_ssize_t, region=str, verb=str, before=str, lead=str, first=str)
+@cython.locals(
+    stop=Py_ssize_t, region=str, verb=str, before=str, lead=str, first=str, verb_at=Py_ssize_t,
+    verb_end=Py_ssize_t,
+)
 cpdef _post_attribution(str masked, Py_ssize_t start, Py_ssize_t end, Py_ssize_t sentence_end)
 
 @cython.locals(head=str)

@@ -690,7 +690,9 @@ _FORM_HEADS = frozenset(
 word may the verb the expression finds be other than the whole word."""
 
 
-def _scan_verb_or_capital(masked: str, at: int, stop: int) -> tuple[int, str] | bool | None:
+def _scan_verb_or_capital(
+    masked: str, at: int, stop: int, capitals: bool = True
+) -> tuple[int, str] | bool | None:
     """One unmasked stretch of `_verb_before_capital`, character by character: its verb and
     where it starts, None when a capital after a space comes first, False when neither does.
 
@@ -716,7 +718,7 @@ def _scan_verb_or_capital(masked: str, at: int, stop: int) -> tuple[int, str] | 
         elif after_break:
             if "a" <= c <= "z":  # (every verb opens with one)
                 word = q
-            elif "A" <= c <= "Z" and q > at and masked[q - 1].isspace():
+            elif capitals and "A" <= c <= "Z" and q > at and masked[q - 1].isspace():
                 return None
             after_break = False
         q += 1
@@ -1353,11 +1355,20 @@ def _post_attribution(masked: str, start: int, end: int, sentence_end: int) -> _
     stop = masked.find(";", start, end)
     end = stop if stop >= 0 else end
     region = masked[start:end]
-    m = SPEECH_VERB_RE.search(region)
-    if not m:
-        return None
-    verb = m.group()
-    before = region[: m.start()]
+    if COMPILED:
+        # `SPEECH_VERB_RE.search(region)`, read character by character (with no capital to
+        # stop at), where the search's set-up and calls cost several thousand instructions.
+        found = _scan_verb_or_capital(region, 0, len(region), False)
+        if found is False:
+            return None
+        verb_at, verb = found
+        verb_end = verb_at + len(verb)
+    else:
+        m = SPEECH_VERB_RE.search(region)
+        if not m:
+            return None
+        verb_at, verb_end, verb = m.start(), m.end(), m.group()
+    before = region[:verb_at]
     lead = before.strip(" ,:—–-")
     if _OPEN_MARK in before or _MASK in before:
         return None
@@ -1377,7 +1388,7 @@ def _post_attribution(masked: str, start: int, end: int, sentence_end: int) -> _
             *DETERMINERS,
         )
     ):
-        who = _subject(masked, start, start + m.start(), after_quote=True)
+        who = _subject(masked, start, start + verb_at, after_quote=True)
         if who is not None and who.kind in ("name", "org", "pronoun"):
             return who  # "…," transport chief Dana Whitlock said
         lead = ""  # "…" such as troop deployment, said X: the reporter's words, then the verb
@@ -1385,16 +1396,16 @@ def _post_attribution(masked: str, start: int, end: int, sentence_end: int) -> _
             return None
     if verb.endswith("ing"):
         return None
-    passive = _passive_agent(masked, start + m.start(), start + m.end(), sentence_end)
+    passive = _passive_agent(masked, start + verb_at, start + verb_end, sentence_end)
     if passive is not None:
         return passive
     if lead:
-        who = _subject(masked, start, start + m.start(), after_quote=True)
+        who = _subject(masked, start, start + verb_at, after_quote=True)
         if who is not None:
             return who
     if verb in NAMING_FORMS:
         return None
-    who = _np_after(masked, start + m.end(), end)
+    who = _np_after(masked, start + verb_end, end)
     if who is not None:
         return who
     if lead:
