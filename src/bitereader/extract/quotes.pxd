@@ -41,7 +41,7 @@ cpdef list _sentence_end_spans(str masked)
 @cython.locals(n=Py_ssize_t, q=Py_ssize_t, r=Py_ssize_t, c=Py_UCS4)
 cpdef Py_ssize_t _sentence_end_at(str masked, Py_ssize_t at) except -2
 
-@cython.locals(word=str, token=str)
+@cython.locals(start=Py_ssize_t, limit=Py_ssize_t, word=str, token=str)
 cpdef bint _abbreviation_before(str masked, Py_ssize_t stop) except -1
 
 @cython.locals(
@@ -163,7 +163,7 @@ cpdef bint _appositive(str seg) except -1
 @cython.locals(at=Py_ssize_t, start=Py_ssize_t)
 cpdef bint _lower_word_in(str prose, str word) except -1
 
-@cython.locals(lead=Py_ssize_t)
+@cython.locals(lead=Py_ssize_t, bare=bint)
 cpdef _name_in(str masked, Py_ssize_t a, Py_ssize_t b)
 
 @cython.locals(word=str)

@@ -474,8 +474,13 @@ def _sentence_end_at(masked: str, at: int) -> int:
 
 def _abbreviation_before(masked: str, stop: int) -> bool:
     """True when the full stop at `stop` ends an abbreviation or initial ("Dr.", "J.", "U.S.")."""
-    # The word the stop ends (within 40 characters): what \S+$ would find, read from the end.
-    word = masked[max(0, stop - 40) : stop + 1].rsplit(None, 1)[-1]
+    # The word the stop ends (within 40 characters): what \S+$ would find, read from the end
+    # (what splitting the 40 characters would give last, without the slice and the list).
+    start = stop
+    limit = max(0, stop - 40)
+    while start > limit and not masked[start - 1].isspace():
+        start -= 1
+    word = masked[start : stop + 1]
     token = word.lower().strip("(\"“'‘").rstrip(".!?…")
     return token in ABBREVIATIONS or (len(token) == 1 and token.isalpha()) or "." in token
 
@@ -1757,17 +1762,16 @@ def _name_in(masked: str, a: int, b: int) -> Name | None:
         name = run.name
         if name is None or name.kind in ("place", "title"):
             continue
-        if run.start == lead and (run.before or run.before2):
-            run = _nothing_before(run)  # the stretch starts here: nothing before
+        bare = run.start == lead  # the stretch starts here: nothing before
         if name.kind == "single" and len(run.words) == 1 and _common_noun(masked, run):
             continue  # "Residents of Lowbridge …": a common word that starts a sentence
-        if not subject_like(run) and not (
+        if not subject_like(run, bare) and not (
             name.kind == "person" and name.titles and not run.possessive
         ):
             # "House of Commons Speaker John Bercow": a titled name after "of" still leads.
             continue
         if name.kind in ("person", "single"):
-            if run.before == "the" and not name.titles:
+            if not bare and run.before == "the" and not name.titles:
                 continue  # "Buffy the Vampire Slayer": people rarely take "the"
             return name
         if org is None:

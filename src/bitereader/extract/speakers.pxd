@@ -81,6 +81,6 @@ cpdef list _capitals_by_character(str text)
 cpdef _read_run(str text, Py_ssize_t s)
 
 @cython.locals(before=str, before2=str, after=str)
-cpdef bint subject_like(run) except -1
+cpdef bint subject_like(run, bint bare=*) except -1
 
 cpdef bint is_speech_word(word) except -1

@@ -912,10 +912,18 @@ class Cast:
 _DETERMINERS_NOT_THE = DETERMINERS - {"the"}
 
 
-def subject_like(run: Run) -> bool:
-    """True when a run stands where a subject would, not after a preposition or as a modifier."""
+def subject_like(run: Run, bare: bool = False) -> bool:
+    """True when a run stands where a subject would, not after a preposition or as a modifier.
+
+    With `bare`, as if no word came before the run (a stretch of text that starts with it): what
+    the run with its `before` and `before2` emptied would give, without making that run.
+    """
     # (Each field read once: the compiled build looks a named tuple's fields up by name.)
-    before, before2, after = run.before, run.before2, run.after
+    if bare:
+        before = before2 = ""
+    else:
+        before, before2 = run.before, run.before2
+    after = run.after
     if before == "to" and before2 == "according":
         return True  # "according to Kidston": the source of what follows
     if run.possessive:
@@ -923,7 +931,8 @@ def subject_like(run: Run) -> bool:
     if before in PREPOSITIONS and not (before == "with" and after.endswith("ing")):
         return False
     if run.gap_after == " " and after and after[0].islower():
-        agent = after.endswith(_AGENT_SUFFIXES) and after not in _NOT_AGENTS
+        # (Every agent suffix ends in one of these letters: most words are spared the calls.)
+        agent = after[-1] in "rtne" and after.endswith(_AGENT_SUFFIXES) and after not in _NOT_AGENTS
         if (after in ROLE_NOUNS or after in TITLES or agent) and not is_speech_word(after):
             return False  # "US lawmakers", "Polish archbishop Wojciech Polak"
     if before and before2 in PREPOSITIONS and before not in TITLES:
