@@ -160,6 +160,12 @@ cpdef _according_or_by(str masked, Py_ssize_t lo, Py_ssize_t hi, Py_ssize_t e)
 @cython.locals(words=list, low=list, title_run=Py_ssize_t)
 cpdef bint _appositive(str seg) except -1
 
+@cython.locals(at=Py_ssize_t, c=Py_UCS4)
+cpdef Py_ssize_t _np_stop(str region) except -2
+
+@cython.locals(n=Py_ssize_t, at=Py_ssize_t, c=Py_UCS4, end=Py_ssize_t, after=Py_ssize_t, word=str)
+cpdef Py_ssize_t _np_cut(str text) except -2
+
 @cython.locals(at=Py_ssize_t, start=Py_ssize_t)
 cpdef bint _lower_word_in(str prose, str word) except -1
 

@@ -1802,8 +1802,8 @@ def _sentence_initial(masked: str, pos: int) -> bool:
 def _np_after(masked: str, start: int, end: int, *, written_ok: bool = False) -> _Who | None:
     """The speaker named after a verb: "said Barry Appleton, an international trade lawyer"."""
     region = masked[start:end]
-    stop = (_NP_STOP if "—" in region or "–" in region else _NP_STOP_MARK).search(region)
-    region = region[: stop.start()] if stop else region
+    stop = _np_stop(region)
+    region = region[:stop] if stop >= 0 else region
     if not region.strip():
         return None
     best: _Who | None = None
@@ -1814,9 +1814,9 @@ def _np_after(masked: str, start: int, end: int, *, written_ok: bool = False) ->
             owner = _written_owner(seg, a)
             if owner is not None:
                 return _new_who("org", owner.text, None, owner.start)
-        cut = _CUT_NP.search(" " + seg)
-        if cut and cut.start() > 0:
-            b = a + cut.start()
+        cut = _np_cut(" " + seg)
+        if cut > 0:
+            b = a + cut
             seg = masked[a:b]
         if not seg.strip():
             continue
@@ -1842,6 +1842,63 @@ def _np_after(masked: str, start: int, end: int, *, written_ok: bool = False) ->
             if best is None:
                 break
     return best
+
+
+def _np_stop(region: str) -> int:
+    """Where `_NP_STOP.search(region)` starts, or -1: in the compiled build, for a region
+    without a dash, the first of its marks read character by character."""
+    if "—" in region or "–" in region:
+        m = _NP_STOP.search(region)
+    elif COMPILED:
+        for at, c in enumerate(region):
+            if c in ".!?;“”\x00":  # (`_MASK` among them)
+                return at
+        return -1
+    else:
+        m = _NP_STOP_MARK.search(region)
+    return -1 if m is None else m.start()
+
+
+_NP_CUT_WORDS = frozenset(
+    _words(
+        """
+        on in at during after before when while yesterday today tonight last this earlier later
+        according via adding saying noting as to who which that
+        """
+    )
+)
+"""The words `_CUT_NP` cuts before (besides "of" before a lower-case word)."""
+
+
+def _np_cut(text: str) -> int:
+    """Where `_CUT_NP.search(text)` starts, or -1; read character by character in the compiled
+    build, where the search, which cannot skip ahead to one fixed character, costs ~100
+    instructions a character.
+
+    After a space, the pattern's words must be the whole stretch of word characters there (its
+    closing boundary rules out a longer one), except "of", which needs spaces and then a
+    lower-case ASCII letter.
+    """
+    if not COMPILED:
+        m = _CUT_NP.search(text)
+        return -1 if m is None else m.start()
+    n = len(text)
+    for at, c in enumerate(text):
+        if not c.isspace() or at + 1 == n or text[at + 1] not in "abdeilnostvwy":
+            continue  # (the letters the words open with)
+        end = at + 1
+        while end < n and (text[end].isalnum() or text[end] == "_"):
+            end += 1
+        word = text[at + 1 : end]
+        if word == "of":
+            after = end
+            while after < n and text[after].isspace():
+                after += 1
+            if after > end and after < n and "a" <= text[after] <= "z":
+                return at
+        elif word in _NP_CUT_WORDS:
+            return at
+    return -1
 
 
 def _written_owner(seg: str, a: int) -> Name | None:
