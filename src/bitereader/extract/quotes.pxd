@@ -29,13 +29,19 @@ cpdef _new_who(str kind, str text, role, Py_ssize_t pos, Py_ssize_t para=*)
 )
 cpdef str _mask(str text, list spans)
 
-@cython.locals(bounds=list, start=Py_ssize_t, stop=Py_ssize_t)
+@cython.locals(bounds=list, start=Py_ssize_t, stop=Py_ssize_t, end=Py_ssize_t)
 cpdef list _sentences(str masked)
 
 @cython.locals(ends=list, done=Py_ssize_t, at=Py_ssize_t)
 cpdef list _sentence_ends(str masked)
 
-@cython.locals(word=str, token=str)
+@cython.locals(spans=list, done=Py_ssize_t, at=Py_ssize_t, c=Py_UCS4, end=Py_ssize_t)
+cpdef list _sentence_end_spans(str masked)
+
+@cython.locals(n=Py_ssize_t, q=Py_ssize_t, r=Py_ssize_t, c=Py_UCS4)
+cpdef Py_ssize_t _sentence_end_at(str masked, Py_ssize_t at) except -2
+
+@cython.locals(start=Py_ssize_t, limit=Py_ssize_t, word=str, token=str)
 cpdef bint _abbreviation_before(str masked, Py_ssize_t stop) except -1
 
 @cython.locals(
@@ -55,7 +61,7 @@ cpdef bint _org_word_ends_clause(str masked, Py_ssize_t comma) except -1
 cpdef tuple _verb_before_capital(str masked, Py_ssize_t lo, Py_ssize_t hi)
 
 @cython.locals(q=Py_ssize_t, word=Py_ssize_t, c=Py_UCS4, after_break=bint)
-cpdef object _scan_verb_or_capital(str masked, Py_ssize_t at, Py_ssize_t stop)
+cpdef object _scan_verb_or_capital(str masked, Py_ssize_t at, Py_ssize_t stop, bint capitals=*)
 
 cpdef bint _wordish(Py_UCS4 c) noexcept
 
@@ -100,7 +106,21 @@ cpdef _pre_role(str masked, Py_ssize_t s, Py_ssize_t run_start, name)
 @cython.locals(article=object)
 cpdef _clean_role(str role)
 
+@cython.locals(at=Py_ssize_t)
 cpdef str _role_head(str role)
+
+@cython.locals(n=Py_ssize_t, at=Py_ssize_t)
+cpdef Py_ssize_t _article_end(str role) except -1
+
+@cython.locals(n=Py_ssize_t, at=Py_ssize_t, end=Py_ssize_t, c=Py_UCS4)
+cpdef Py_ssize_t _role_cut(str role) except -2
+
+cdef Py_ssize_t _LONGEST_FIRST_PERSON
+
+@cython.locals(start=Py_ssize_t, at=Py_ssize_t, c=Py_UCS4)
+cpdef bint _first_person_in(str text) except -1
+
+cpdef bint _first_person_at(str text, Py_ssize_t q, Py_ssize_t r) except -1
 
 cpdef tuple _trim(str text, Py_ssize_t a, Py_ssize_t b)
 
@@ -114,7 +134,10 @@ cpdef _explicit(_Para para, _Cand c, Py_ssize_t lo, Py_ssize_t hi)
 
 cpdef tuple _source_read(str masked, Py_ssize_t after, Py_ssize_t hi, Py_ssize_t lo, Py_ssize_t before)
 
-@cython.locals(stop=Py_ssize_t, region=str, verb=str, before=str, lead=str, first=str)
+@cython.locals(
+    stop=Py_ssize_t, region=str, verb=str, before=str, lead=str, first=str, verb_at=Py_ssize_t,
+    verb_end=Py_ssize_t,
+)
 cpdef _post_attribution(str masked, Py_ssize_t start, Py_ssize_t end, Py_ssize_t sentence_end)
 
 @cython.locals(head=str)
@@ -137,10 +160,16 @@ cpdef _according_or_by(str masked, Py_ssize_t lo, Py_ssize_t hi, Py_ssize_t e)
 @cython.locals(words=list, low=list, title_run=Py_ssize_t)
 cpdef bint _appositive(str seg) except -1
 
+@cython.locals(at=Py_ssize_t, c=Py_UCS4)
+cpdef Py_ssize_t _np_stop(str region) except -2
+
+@cython.locals(n=Py_ssize_t, at=Py_ssize_t, c=Py_UCS4, end=Py_ssize_t, after=Py_ssize_t, word=str)
+cpdef Py_ssize_t _np_cut(str text) except -2
+
 @cython.locals(at=Py_ssize_t, start=Py_ssize_t)
 cpdef bint _lower_word_in(str prose, str word) except -1
 
-@cython.locals(lead=Py_ssize_t)
+@cython.locals(lead=Py_ssize_t, bare=bint)
 cpdef _name_in(str masked, Py_ssize_t a, Py_ssize_t b)
 
 @cython.locals(word=str)

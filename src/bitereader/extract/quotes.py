@@ -388,18 +388,17 @@ def _sentences(masked: str) -> list[tuple[int, int]]:
     """Sentence spans in a masked paragraph; quoted words never split a sentence."""
     bounds: list[tuple[int, int]] = []
     start = 0
-    for m in _sentence_ends(masked):
-        stop = m.start()
+    for stop, end in _sentence_end_spans(masked):
         if masked[stop] == "." and _abbreviation_before(masked, stop):
             continue
         if (
-            _CLOSE_MARK in m.group()
-            and m.group()[0] in "!?"
-            and _ATTRIBUTION_AHEAD.match(masked, m.end())
+            _CLOSE_MARK in masked[stop:end]
+            and masked[stop] in "!?"
+            and _ATTRIBUTION_AHEAD.match(masked, end)
         ):
             continue  # “… in two days!” Macron told the world: one sentence
-        bounds.append((start, m.end()))
-        start = m.end()
+        bounds.append((start, end))
+        start = end
     if start < len(masked):
         bounds.append((start, len(masked)))
     return bounds or [(0, len(masked))]
@@ -426,10 +425,62 @@ def _sentence_ends(masked: str) -> list[re.Match[str]]:
     return ends
 
 
+def _sentence_end_spans(masked: str) -> list[tuple[int, int]]:
+    """Where each match `_sentence_ends` finds starts and ends."""
+    if not COMPILED:
+        return [m.span() for m in _sentence_ends(masked)]
+    # Compiled: one loop over the characters, where finding each kind of stop (str.find, once
+    # per kind) and matching the pattern at each cost ~10 times as much.
+    spans: list[tuple[int, int]] = []
+    done = 0
+    for at, c in enumerate(masked):
+        if (c == "." or c == "!" or c == "?" or c == "…") and at >= done:
+            end = _sentence_end_at(masked, at)
+            if end >= 0:
+                spans.append((at, end))
+                done = end
+    return spans
+
+
+def _sentence_end_at(masked: str, at: int) -> int:
+    """Where `_SENTENCE_END.match(masked, at)` ends, or -1, for a stop at `at`, read character
+    by character.
+
+    The pattern never needs to give back what it took: a stop, closing mark or space given
+    back leaves that character next, which the part after it does not accept.
+    """
+    n = len(masked)
+    q = at + 1
+    while q < n and masked[q] in ".!?…":
+        q += 1
+    while q < n and masked[q] in "”\"’')]":
+        q += 1
+    r = q
+    while r < n and masked[r].isspace():
+        r += 1
+    if r == q or r >= n:  # no space, or nothing after it for the look-ahead
+        return -1
+    c = masked[r]
+    if c == "“":
+        return r
+    if c in "\"‘'([":
+        if r + 1 == n:
+            return -1
+        c = masked[r + 1]
+    if "A" <= c <= "Z" or "0" <= c <= "9" or "\u00c0" <= c <= "\u024f":
+        return r
+    return -1
+
+
 def _abbreviation_before(masked: str, stop: int) -> bool:
     """True when the full stop at `stop` ends an abbreviation or initial ("Dr.", "J.", "U.S.")."""
-    # The word the stop ends (within 40 characters): what \S+$ would find, read from the end.
-    word = masked[max(0, stop - 40) : stop + 1].rsplit(None, 1)[-1]
+    # The word the stop ends (within 40 characters): what \S+$ would find, read from the end
+    # (what splitting the 40 characters would give last, without the slice and the list).
+    start = stop
+    limit = max(0, stop - 40)
+    while start > limit and not masked[start - 1].isspace():
+        start -= 1
+    word = masked[start : stop + 1]
     token = word.lower().strip("(\"“'‘").rstrip(".!?…")
     return token in ABBREVIATIONS or (len(token) == 1 and token.isalpha()) or "." in token
 
@@ -644,7 +695,9 @@ _FORM_HEADS = frozenset(
 word may the verb the expression finds be other than the whole word."""
 
 
-def _scan_verb_or_capital(masked: str, at: int, stop: int) -> tuple[int, str] | bool | None:
+def _scan_verb_or_capital(
+    masked: str, at: int, stop: int, capitals: bool = True
+) -> tuple[int, str] | bool | None:
     """One unmasked stretch of `_verb_before_capital`, character by character: its verb and
     where it starts, None when a capital after a space comes first, False when neither does.
 
@@ -670,7 +723,7 @@ def _scan_verb_or_capital(masked: str, at: int, stop: int) -> tuple[int, str] | 
         elif after_break:
             if "a" <= c <= "z":  # (every verb opens with one)
                 word = q
-            elif "A" <= c <= "Z" and q > at and masked[q - 1].isspace():
+            elif capitals and "A" <= c <= "Z" and q > at and masked[q - 1].isspace():
                 return None
             after_break = False
         q += 1
@@ -909,17 +962,61 @@ def _pre_role(masked: str, s: int, run_start: int, name: Name) -> str | None:
 
 def _clean_role(role: str) -> str | None:
     role = role.strip(" ,;")
-    article = _LEADING_ARTICLE.match(role)  # (what `sub` would take away, at half its cost)
-    if article is not None:
-        role = role[article.end() :]
+    if COMPILED:
+        role = role[_article_end(role) :]
+    else:
+        article = _LEADING_ARTICLE.match(role)  # (what `sub` would take away, at half its cost)
+        if article is not None:
+            role = role[article.end() :]
     return role or None
+
+
+def _article_end(role: str) -> int:
+    """Where `_LEADING_ARTICLE.match(role)` ends (0 for no match), read character by character
+    for the compiled build, where the call costs ~1,500 instructions and this a few dozen."""
+    n = len(role)
+    if n > 2 and role[0] == "a" and role[1] == "n" and role[2].isspace():
+        at = 2
+    elif n > 1 and role[0] == "a" and role[1].isspace():
+        at = 1
+    elif n > 3 and role[0] == "t" and role[1] == "h" and role[2] == "e" and role[3].isspace():
+        at = 3
+    else:
+        return 0
+    while at < n and role[at].isspace():
+        at += 1
+    return at
 
 
 def _role_head(role: str) -> str:
     """`role` up to its first `_CUT_ROLE` ("and", "who", a comma): what splitting it once and
     keeping the first piece gives, from one search and a slice."""
+    if COMPILED:
+        at = _role_cut(role)
+        return role if at < 0 else role[:at]
     cut = _CUT_ROLE.search(role)
     return role if cut is None else role[: cut.start()]
+
+
+_ROLE_CUT_WORDS = frozenset(_words("and who which with whose that where while when"))
+"""The words `_CUT_ROLE` cuts before."""
+
+
+def _role_cut(role: str) -> int:
+    """Where `_CUT_ROLE.search(role)` starts (-1 for no match), read character by character
+    for the compiled build: a comma or semicolon, or a space before one of `_ROLE_CUT_WORDS`
+    and another space (the search tries every position, ~150 instructions each)."""
+    n = len(role)
+    for at, c in enumerate(role):
+        if c == "," or c == ";":
+            return at
+        if c.isspace() and at + 1 < n and role[at + 1] in "atw":  # (each word opens with one)
+            end = at + 1
+            while end < n and "a" <= role[end] <= "z":
+                end += 1
+            if end < n and role[end].isspace() and role[at + 1 : end] in _ROLE_CUT_WORDS:
+                return at
+    return -1
 
 
 # Candidates and filters ------------------------------------------------------------------------
@@ -986,11 +1083,43 @@ _NAMED_THING_AFTER = re.compile(
 """", a charity that …" after a quoted title: the quote names the thing."""
 
 
+_FIRST_PERSON_WORDS = frozenset(
+    _words("I I'm I’m I've I’ve I'd I’d I'll I’ll me my mine myself we We our ourselves Our us")
+)
+"""The words `_FIRST_PERSON` finds: it finds each only as a whole stretch of `[\\w’']`."""
+_LONGEST_FIRST_PERSON = max(map(len, _FIRST_PERSON_WORDS))
+
+
+def _first_person_in(text: str) -> bool:
+    """True when `_FIRST_PERSON.search(text)` finds a word: in the compiled build, read word by
+    word, where the search (which cannot skip ahead to one fixed letter) costs ~100
+    instructions a character."""
+    if not COMPILED:
+        return _FIRST_PERSON.search(text) is not None
+    start = -1
+    for at, c in enumerate(text):
+        if _head_char(c):
+            if start < 0:
+                start = at
+        elif start >= 0:
+            if _first_person_at(text, start, at):
+                return True
+            start = -1
+    return start >= 0 and _first_person_at(text, start, len(text))
+
+
+def _first_person_at(text: str, q: int, r: int) -> bool:
+    """True when the stretch of word characters `text[q:r]` is one of `_FIRST_PERSON_WORDS`."""
+    return (
+        r - q <= _LONGEST_FIRST_PERSON and text[q] in "ImwWoOu" and text[q:r] in _FIRST_PERSON_WORDS
+    )
+
+
 def _not_speech(para: _Para, cand: _Cand) -> bool:
     """True for quoted names, titles, nicknames and glosses."""
     masked = para.masked
     content = cand.text
-    if _FIRST_PERSON.search(content):
+    if _first_person_in(content):
         return False
     words = content.split()
     nickname_like = len(words) <= 3
@@ -1075,7 +1204,7 @@ def _attribute(paras: list[_Para], cands: list[_Cand], cast: Cast) -> None:
     }
 
     def sentence_speech(key: tuple[int, int]) -> bool:
-        return attributed[key] or any(_FIRST_PERSON.search(c.text) for c in by_sentence[key])
+        return attributed[key] or any(_first_person_in(c.text) for c in by_sentence[key])
 
     kept: list[_Cand] = []
     last: _Cand | None = None
@@ -1231,11 +1360,20 @@ def _post_attribution(masked: str, start: int, end: int, sentence_end: int) -> _
     stop = masked.find(";", start, end)
     end = stop if stop >= 0 else end
     region = masked[start:end]
-    m = SPEECH_VERB_RE.search(region)
-    if not m:
-        return None
-    verb = m.group()
-    before = region[: m.start()]
+    if COMPILED:
+        # `SPEECH_VERB_RE.search(region)`, read character by character (with no capital to
+        # stop at), where the search's set-up and calls cost several thousand instructions.
+        found = _scan_verb_or_capital(region, 0, len(region), False)
+        if found is False:
+            return None
+        verb_at, verb = found
+        verb_end = verb_at + len(verb)
+    else:
+        m = SPEECH_VERB_RE.search(region)
+        if not m:
+            return None
+        verb_at, verb_end, verb = m.start(), m.end(), m.group()
+    before = region[:verb_at]
     lead = before.strip(" ,:—–-")
     if _OPEN_MARK in before or _MASK in before:
         return None
@@ -1255,7 +1393,7 @@ def _post_attribution(masked: str, start: int, end: int, sentence_end: int) -> _
             *DETERMINERS,
         )
     ):
-        who = _subject(masked, start, start + m.start(), after_quote=True)
+        who = _subject(masked, start, start + verb_at, after_quote=True)
         if who is not None and who.kind in ("name", "org", "pronoun"):
             return who  # "…," transport chief Dana Whitlock said
         lead = ""  # "…" such as troop deployment, said X: the reporter's words, then the verb
@@ -1263,16 +1401,16 @@ def _post_attribution(masked: str, start: int, end: int, sentence_end: int) -> _
             return None
     if verb.endswith("ing"):
         return None
-    passive = _passive_agent(masked, start + m.start(), start + m.end(), sentence_end)
+    passive = _passive_agent(masked, start + verb_at, start + verb_end, sentence_end)
     if passive is not None:
         return passive
     if lead:
-        who = _subject(masked, start, start + m.start(), after_quote=True)
+        who = _subject(masked, start, start + verb_at, after_quote=True)
         if who is not None:
             return who
     if verb in NAMING_FORMS:
         return None
-    who = _np_after(masked, start + m.end(), end)
+    who = _np_after(masked, start + verb_end, end)
     if who is not None:
         return who
     if lead:
@@ -1624,17 +1762,16 @@ def _name_in(masked: str, a: int, b: int) -> Name | None:
         name = run.name
         if name is None or name.kind in ("place", "title"):
             continue
-        if run.start == lead and (run.before or run.before2):
-            run = _nothing_before(run)  # the stretch starts here: nothing before
+        bare = run.start == lead  # the stretch starts here: nothing before
         if name.kind == "single" and len(run.words) == 1 and _common_noun(masked, run):
             continue  # "Residents of Lowbridge …": a common word that starts a sentence
-        if not subject_like(run) and not (
+        if not subject_like(run, bare) and not (
             name.kind == "person" and name.titles and not run.possessive
         ):
             # "House of Commons Speaker John Bercow": a titled name after "of" still leads.
             continue
         if name.kind in ("person", "single"):
-            if run.before == "the" and not name.titles:
+            if not bare and run.before == "the" and not name.titles:
                 continue  # "Buffy the Vampire Slayer": people rarely take "the"
             return name
         if org is None:
@@ -1665,8 +1802,8 @@ def _sentence_initial(masked: str, pos: int) -> bool:
 def _np_after(masked: str, start: int, end: int, *, written_ok: bool = False) -> _Who | None:
     """The speaker named after a verb: "said Barry Appleton, an international trade lawyer"."""
     region = masked[start:end]
-    stop = (_NP_STOP if "—" in region or "–" in region else _NP_STOP_MARK).search(region)
-    region = region[: stop.start()] if stop else region
+    stop = _np_stop(region)
+    region = region[:stop] if stop >= 0 else region
     if not region.strip():
         return None
     best: _Who | None = None
@@ -1677,9 +1814,9 @@ def _np_after(masked: str, start: int, end: int, *, written_ok: bool = False) ->
             owner = _written_owner(seg, a)
             if owner is not None:
                 return _new_who("org", owner.text, None, owner.start)
-        cut = _CUT_NP.search(" " + seg)
-        if cut and cut.start() > 0:
-            b = a + cut.start()
+        cut = _np_cut(" " + seg)
+        if cut > 0:
+            b = a + cut
             seg = masked[a:b]
         if not seg.strip():
             continue
@@ -1705,6 +1842,63 @@ def _np_after(masked: str, start: int, end: int, *, written_ok: bool = False) ->
             if best is None:
                 break
     return best
+
+
+def _np_stop(region: str) -> int:
+    """Where `_NP_STOP.search(region)` starts, or -1: in the compiled build, for a region
+    without a dash, the first of its marks read character by character."""
+    if "—" in region or "–" in region:
+        m = _NP_STOP.search(region)
+    elif COMPILED:
+        for at, c in enumerate(region):
+            if c in ".!?;“”\x00":  # (`_MASK` among them)
+                return at
+        return -1
+    else:
+        m = _NP_STOP_MARK.search(region)
+    return -1 if m is None else m.start()
+
+
+_NP_CUT_WORDS = frozenset(
+    _words(
+        """
+        on in at during after before when while yesterday today tonight last this earlier later
+        according via adding saying noting as to who which that
+        """
+    )
+)
+"""The words `_CUT_NP` cuts before (besides "of" before a lower-case word)."""
+
+
+def _np_cut(text: str) -> int:
+    """Where `_CUT_NP.search(text)` starts, or -1; read character by character in the compiled
+    build, where the search, which cannot skip ahead to one fixed character, costs ~100
+    instructions a character.
+
+    After a space, the pattern's words must be the whole stretch of word characters there (its
+    closing boundary rules out a longer one), except "of", which needs spaces and then a
+    lower-case ASCII letter.
+    """
+    if not COMPILED:
+        m = _CUT_NP.search(text)
+        return -1 if m is None else m.start()
+    n = len(text)
+    for at, c in enumerate(text):
+        if not c.isspace() or at + 1 == n or text[at + 1] not in "abdeilnostvwy":
+            continue  # (the letters the words open with)
+        end = at + 1
+        while end < n and (text[end].isalnum() or text[end] == "_"):
+            end += 1
+        word = text[at + 1 : end]
+        if word == "of":
+            after = end
+            while after < n and text[after].isspace():
+                after += 1
+            if after > end and after < n and "a" <= text[after] <= "z":
+                return at
+        elif word in _NP_CUT_WORDS:
+            return at
+    return -1
 
 
 def _written_owner(seg: str, a: int) -> Name | None:

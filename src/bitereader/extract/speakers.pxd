@@ -19,16 +19,26 @@ cdef class Person:
     cdef public bint described, spoke
 
 
+@cython.locals(person=Person)
+cpdef Person _new_person(name, kind)
+
+@cython.locals(low=str, w=str)
+cpdef guess_gender(first, titles)
+
+
 cdef class Cast:
     cdef public dict people, by_surname, acronyms
     cdef public list mentions, _positions
     cdef public set common, places
 
-    @cython.locals(person=Person)
+    @cython.locals(person=Person, named=bint, parts=list, surname=str)
     cpdef Person add(self, name, pos, bint subject, role=*)
 
-    @cython.locals(person=object, parts=list, known=object, first=str)
+    @cython.locals(parts=list)
     cpdef _lookup_further(self, str text, kind)
+
+    @cython.locals(known=object, first=str)
+    cpdef _lookup_named(self, str text, list parts, str surname)
 
 
 @cython.locals(cache=_ArticleCache, runs=list, first=Py_ssize_t)
@@ -71,6 +81,6 @@ cpdef list _capitals_by_character(str text)
 cpdef _read_run(str text, Py_ssize_t s)
 
 @cython.locals(before=str, before2=str, after=str)
-cpdef bint subject_like(run) except -1
+cpdef bint subject_like(run, bint bare=*) except -1
 
 cpdef bint is_speech_word(word) except -1

@@ -646,14 +646,19 @@ def guess_gender(first: str, titles: str) -> Gender | None:
                 return "f"
     low = first.lower()
     if not low.isascii():
-        low = "".join(
-            ch for ch in unicodedata.normalize("NFKD", low) if not unicodedata.combining(ch)
-        )
+        low = _without_accents(low)
     if low in MALE_NAMES:
         return "m"
     if low in FEMALE_NAMES:
         return "f"
     return None
+
+
+def _without_accents(low: str) -> str:
+    """`low` with its combining marks taken off ("josé" → "jose")."""
+    # (A function of its own: the compiled build makes `guess_gender` a C function, called
+    # once a new name, which cannot hold this generator expression.)
+    return "".join(ch for ch in unicodedata.normalize("NFKD", low) if not unicodedata.combining(ch))
 
 
 class Person:
@@ -689,6 +694,20 @@ class Person:
             or self.described
             or (self.kind == "single" and (self.spoke or self.gender is not None))
         )
+
+
+def _new_person(name: str, kind: Kind) -> Person:
+    """`Person(name, kind)`, made without the constructor's argument parsing (the compiled
+    build allocates the C struct directly): the cast makes one for each new name it reads."""
+    person = Person.__new__(Person)
+    person.name = name
+    person.kind = kind
+    person.gender = None
+    person.role = None
+    person.roles = []
+    person.described = False
+    person.spoke = False
+    return person
 
 
 class Mention(NamedTuple):
@@ -746,16 +765,22 @@ class Cast:
         # (`subject` may be given by position: the compiled build makes this a C method, which
         # takes no keyword-only arguments, called without the interpreter's argument parsing.)
         text, kind = name.text, name.kind
+        named = kind == "person" or kind == "single"
         person = self.people.get(text)
         if person is None:
-            person = self._lookup_further(text, kind)
-        if person is None:
-            person = Person(text, kind)
-            self.people[text] = person
-            if kind == "person" or kind == "single":
-                # What the steps below do for a new person, with the name split once.
+            if named:
+                # The name split once, for the surname lookup and, for a new person, the
+                # surname it is filed under and the given name it is gendered by.
                 parts = text.split()
-                self.by_surname.setdefault(parts[-1].lower(), []).append(person)
+                surname = parts[-1].lower() if parts else ""
+                person = self._lookup_named(text, parts, surname)
+            else:
+                person = self._lookup_further(text, kind)
+        if person is None:
+            person = _new_person(text, kind)
+            self.people[text] = person
+            if named:
+                self.by_surname.setdefault(surname, []).append(person)
                 person.gender = guess_gender(parts[0], name.titles)
         else:
             if kind == "person" and len(text) > len(person.name):
@@ -790,18 +815,26 @@ class Cast:
 
     def _lookup_further(self, text: str, kind: Kind | None) -> Person | None:
         """`lookup` for a name not known in this very form: by its acronym or its surname."""
-        if text in self.acronyms and self.acronyms[text] in self.people:
-            return self.people[self.acronyms[text]]
         if kind in ("person", "single", None):
             parts = text.split()
-            known = self.by_surname.get(parts[-1].lower() if parts else "")
-            if known:
-                first = parts[0]
-                for p in known:
-                    if len(parts) == 1 or p.name.split()[0] == first:
-                        return p
-                    if " " not in p.name and p.kind in ("single", "person"):
-                        return p  # "Brennan" seen first, "Tom Brennan" now
+            return self._lookup_named(text, parts, parts[-1].lower() if parts else "")
+        if text in self.acronyms and self.acronyms[text] in self.people:
+            return self.people[self.acronyms[text]]
+        return None
+
+    def _lookup_named(self, text: str, parts: list[str], surname: str) -> Person | None:
+        """`_lookup_further` for a person's name, split into `parts`, its last one lower-cased
+        as `surname`."""
+        if text in self.acronyms and self.acronyms[text] in self.people:
+            return self.people[self.acronyms[text]]
+        known = self.by_surname.get(surname)
+        if known:
+            first = parts[0]
+            for p in known:
+                if len(parts) == 1 or p.name.split()[0] == first:
+                    return p
+                if " " not in p.name and p.kind in ("single", "person"):
+                    return p  # "Brennan" seen first, "Tom Brennan" now
         return None
 
     # Resolving ------------------------------------------------------------------------------
@@ -879,10 +912,18 @@ class Cast:
 _DETERMINERS_NOT_THE = DETERMINERS - {"the"}
 
 
-def subject_like(run: Run) -> bool:
-    """True when a run stands where a subject would, not after a preposition or as a modifier."""
+def subject_like(run: Run, bare: bool = False) -> bool:
+    """True when a run stands where a subject would, not after a preposition or as a modifier.
+
+    With `bare`, as if no word came before the run (a stretch of text that starts with it): what
+    the run with its `before` and `before2` emptied would give, without making that run.
+    """
     # (Each field read once: the compiled build looks a named tuple's fields up by name.)
-    before, before2, after = run.before, run.before2, run.after
+    if bare:
+        before = before2 = ""
+    else:
+        before, before2 = run.before, run.before2
+    after = run.after
     if before == "to" and before2 == "according":
         return True  # "according to Kidston": the source of what follows
     if run.possessive:
@@ -890,7 +931,8 @@ def subject_like(run: Run) -> bool:
     if before in PREPOSITIONS and not (before == "with" and after.endswith("ing")):
         return False
     if run.gap_after == " " and after and after[0].islower():
-        agent = after.endswith(_AGENT_SUFFIXES) and after not in _NOT_AGENTS
+        # (Every agent suffix ends in one of these letters: most words are spared the calls.)
+        agent = after[-1] in "rtne" and after.endswith(_AGENT_SUFFIXES) and after not in _NOT_AGENTS
         if (after in ROLE_NOUNS or after in TITLES or agent) and not is_speech_word(after):
             return False  # "US lawmakers", "Polish archbishop Wojciech Polak"
     if before and before2 in PREPOSITIONS and before not in TITLES:
