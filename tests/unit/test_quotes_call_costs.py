@@ -12,7 +12,7 @@ from bitereader.extract.quote_marks import (
     choose_style,
     find_spans,
 )
-from bitereader.extract.speakers import Run, run_cache, runs_in
+from bitereader.extract.speakers import run_cache, runs_in
 from bitereader.extract.text import offsets_of
 
 _MARK_PIECES = st.sampled_from(
@@ -72,16 +72,6 @@ def test_runs_spared_the_pre_role_call_have_no_pre_role(text: str) -> None:
             for s in {0, run.start}:
                 if not run.name.titles and not (run.start > s and text[run.start - 1].isspace()):
                     assert quotes._pre_role(text, s, run.start, run.name) is None
-
-
-@settings(max_examples=300, deadline=None)
-@given(_PROSE)
-def test_nothing_before_is_replace(text: str) -> None:
-    with run_cache():
-        for run in runs_in(text):
-            plain = run._replace(before="", before2="")
-            fast = quotes._nothing_before(run)
-            assert fast == plain and type(fast) is Run and fast.name == plain.name
 
 
 def test_mask_without_spans_is_the_text() -> None:

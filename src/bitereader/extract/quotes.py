@@ -1740,18 +1740,7 @@ _COMMON: ContextVar[_CommonWords | frozenset[str]] = ContextVar("_COMMON", defau
 """Lower-case words of the article being read, set for the length of one extract_quotes call."""
 
 
-_RUN_BEFORE = Run._fields.index("before")
-assert Run._fields[_RUN_BEFORE + 1] == "before2"
-
-
 _tuple_new = tuple.__new__
-
-
-def _nothing_before(run: Run) -> Run:
-    """`run._replace(before="", before2="")`, without namedtuple's slower keyword handling."""
-    # tuple.__new__ is what `Run._make` calls, less its Python-level frame and length check
-    # (the fields are the run's own, two replaced).
-    return _tuple_new(Run, (*run[:_RUN_BEFORE], "", "", *run[_RUN_BEFORE + 2 :]))
 
 
 def _name_in(masked: str, a: int, b: int) -> Name | None:
