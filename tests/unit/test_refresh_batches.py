@@ -89,26 +89,36 @@ def test_feeds_found_together_are_stored_in_one_transaction(
     monkeypatch.setattr(refresh_module, "BATCH_DELAY", 60.0)
     names = [f"site{n}" for n in range(8)]
     serve_feeds(httpserver, library, names)
-    commits = commits_during(library)
+    committed = commits_during(library)
     report = library.refresh()
     assert report.summary() == "8 feeds: 8 updated, 0 unchanged, 0 failed; 16 new articles"
-    assert len(commits) == 1
-    commits.clear()
+    assert len(committed) == 1
+    committed.clear()
     second = library.refresh()
     assert second.summary() == "8 feeds: 0 updated, 8 unchanged, 0 failed; 0 new articles"
-    assert len(commits) == 1
+    assert len(committed) == 1
+
+
+@pytest.fixture
+def threaded_server() -> Iterator[HTTPServer]:
+    """A server that answers requests at once, each in a thread (httpserver takes them in turn)."""
+    server = HTTPServer(threaded=True)
+    server.start()
+    yield server
+    server.clear()
+    server.stop()
 
 
 def test_a_feed_stored_early_does_not_wait_for_a_slow_one(
-    httpserver: HTTPServer, library: Library
+    threaded_server: HTTPServer, library: Library
 ) -> None:
     def slow(request: Request) -> Response:
         time.sleep(1.5)
         return Response(rss("slow"), content_type=RSS)
 
-    serve_feeds(httpserver, library, ["quick"])
-    httpserver.expect_request("/slow").respond_with_handler(slow)
-    library.store.add_feed(httpserver.url_for("/slow"))
+    serve_feeds(threaded_server, library, ["quick"])
+    threaded_server.expect_request("/slow").respond_with_handler(slow)
+    library.store.add_feed(threaded_server.url_for("/slow"))
     done: list[tuple[float, FeedResult]] = []
     library.refresh(on_feed_done=lambda result: done.append((time.monotonic(), result)))
     (quick_at, quick), (slow_at, slow_result) = done
