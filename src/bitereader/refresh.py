@@ -379,8 +379,10 @@ most); bigger ones are read in chunks, each built while the next is read."""
 STORED_DIGESTS = 5_000
 """Stored item digests looked up for a feed read whole: its newest articles, far more than a
 feed of WHOLE_FEED_BYTES lists."""
-BATCH_ROWS = 1_000
-"""Built rows that, once waiting to be stored, are written at once (see _BatchedWrites)."""
+BATCH_ROWS = 250
+"""Built rows that, once waiting to be stored, are written at once (see _BatchedWrites). A
+batch holds up the event loop while it is written, and with it the feeds it would hand to the
+worker processes next: 200 feeds of 50 items refreshed 1-7 % faster than with 1,000."""
 BATCH_DELAY = 0.1
 """Seconds a write waits for others to join it (see _BatchedWrites)."""
 PROCESS_MIN_ITEMS = 300
