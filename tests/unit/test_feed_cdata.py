@@ -2,37 +2,24 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
-from bitereader.loaders.feeds import _cdata_as_text, _parse_xml_root, parse_feed
-
-
-def _parser() -> Any:
-    return etree.XMLParser(
-        resolve_entities=False,
-        no_network=True,
-        load_dtd=False,
-        huge_tree=True,
-        remove_comments=True,
-        remove_pis=True,
-    )
+from bitereader.loaders.feeds import _cdata_as_text, _parse_xml_root, _xml_parser, parse_feed
 
 
 def _as_lxml_reads(data: bytes) -> bytes | None:
     """The tree lxml makes of the document as it is, serialised; None if it refuses it."""
     try:
-        root = etree.fromstring(data, _parser())
+        root = etree.fromstring(data, _xml_parser())
     except etree.XMLSyntaxError:
         return None
     return etree.tostring(root)
 
 
 def _as_read_here(data: bytes) -> bytes | None:
-    root = _parse_xml_root(data, _parser())
+    root = _parse_xml_root(data, _xml_parser())
     return None if root is None else etree.tostring(root)
 
 

@@ -343,9 +343,9 @@ def discover_feeds(data: bytes, *, url: str | None = None) -> list[str]:
     return found
 
 
-def _parse_xml(data: bytes, url: str | None) -> FeedStream | None:
-    """The fast path: well-formed RSS or Atom 1.0 through lxml, or None to fall back."""
-    parser = etree.XMLParser(
+def _xml_parser() -> Any:
+    """lxml's parser for a feed: strict, never fetching or expanding anything external."""
+    return etree.XMLParser(
         resolve_entities=False,
         no_network=True,
         load_dtd=False,
@@ -353,7 +353,11 @@ def _parse_xml(data: bytes, url: str | None) -> FeedStream | None:
         remove_comments=True,
         remove_pis=True,
     )
-    root = _parse_xml_root(data, parser)
+
+
+def _parse_xml(data: bytes, url: str | None) -> FeedStream | None:
+    """The fast path: well-formed RSS or Atom 1.0 through lxml, or None to fall back."""
+    root = _parse_xml_root(data, _xml_parser())
     if root is None or not isinstance(root.tag, str):
         return None
     if root.tag == f"{ATOM}feed":
