@@ -99,6 +99,18 @@ def test_feeds_found_together_are_stored_in_one_transaction(
     assert len(committed) == 1
 
 
+def test_a_batch_goes_once_enough_rows_wait(
+    httpserver: HTTPServer, library: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Each feed brings two rows: with two enough, every feed's write goes at once.
+    monkeypatch.setattr(refresh_module, "BATCH_DELAY", 60.0)
+    monkeypatch.setattr(refresh_module, "BATCH_ROWS", 2)
+    serve_feeds(httpserver, library, [f"site{n}" for n in range(4)])
+    committed = commits_during(library)
+    assert library.refresh().new_articles == 8
+    assert len(committed) == 4
+
+
 @pytest.fixture
 def threaded_server() -> Iterator[HTTPServer]:
     """A server that answers requests at once, each in a thread (httpserver takes them in turn)."""
