@@ -7,6 +7,7 @@ import unicodedata
 
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
+from labelled_credits import assert_same_labelled
 
 from bitereader.extract import captions
 from bitereader.extract.text import clean_line
@@ -125,15 +126,7 @@ def test_label_cue_matches_the_plain_search(tail: str) -> None:
 def test_labelled_match_matches_the_plain_regex(line: str) -> None:
     plain = re.compile(PLAIN_LABELLED, re.IGNORECASE).match(line)
     found = captions._match_labelled(line)
-    if plain is None:
-        assert found is None
-        return
-    assert found is not None
-    text, match = found
-    assert text == plain["text"]
-    for group in ("label", "by", "credit"):
-        assert match[group] == plain[group]
-        assert match.span(group) == plain.span(group)
+    assert_same_labelled(found, plain)
 
 
 def plain_clean_text(text: str) -> str:

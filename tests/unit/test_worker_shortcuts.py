@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
+from labelled_credits import assert_same_labelled
 from lxml import etree
 
 from bitereader.extract import captions, html
@@ -71,15 +72,7 @@ def test_cued_labelled_is_the_cue_then_the_plain_match(line: str) -> None:
     tail = line[-captions.CREDIT_MAX_CHARS :]
     found = captions._cued_labelled(line, tail)
     plain = _LABELLED_PLAIN.match(line) if _CUE_PLAIN.search(tail) else None
-    if plain is None:
-        assert found is None
-        return
-    assert found is not None
-    text, match = found
-    assert text == plain["text"]
-    for group in ("label", "by", "credit"):
-        assert match[group] == plain[group]
-        assert match.span(group) == plain.span(group)
+    assert_same_labelled(found, plain)
 
 
 @settings(max_examples=600, deadline=None)

@@ -252,12 +252,6 @@ def _require(conn: sqlite3.Connection, article_id: int) -> None:
         raise NotFoundError(f"no article with id {article_id}")
 
 
-def _row_values(article: Article) -> tuple[tuple[object, ...], tuple[str, str, str, str, str]]:
-    """Values for _CONTENT_COLUMNS, in order, and the article's full-text index entry."""
-    # Made in rows.py, which is compiled: a refresh's workers make one for every item.
-    return content_values(article)
-
-
 def _find_existing(
     conn: sqlite3.Connection, article: Article, feed_id: int | None, digest: str
 ) -> int | None:
@@ -282,7 +276,7 @@ def _save_one(
     conn: sqlite3.Connection, article: Article, feed_id: int | None, added_at: int | None
 ) -> tuple[int, SaveStatus]:
     # The content hash is taken once: it costs a pass over the whole text.
-    values, fts = _row_values(article)
+    values, fts = content_values(article)
     published, digest = values[8], values[-1]
     existing = _find_existing(conn, article, feed_id, digest)
     if existing is None:
