@@ -34,6 +34,8 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -131,37 +133,46 @@ def serve(feeds: int, items: int, ready: multiprocessing.Queue) -> None:
     server.serve_forever()
 
 
+@contextmanager
+def served(feeds: int, items: int) -> Iterator[tuple[int, int]]:
+    """Serve the generated feeds from another process: its port, and the bytes it serves."""
+    ready: multiprocessing.Queue = multiprocessing.Queue()
+    server = multiprocessing.Process(target=serve, args=(feeds, items, ready), daemon=True)
+    server.start()
+    try:
+        yield ready.get(timeout=120)
+    finally:
+        server.kill()
+
+
 def run_scenario(feeds: int, items: int, profile: bool) -> dict[str, float]:
     """Subscribe to the served feeds in a fresh library, refresh twice, and time both."""
     from bitereader.library import Library
 
-    ready: multiprocessing.Queue = multiprocessing.Queue()
-    server = multiprocessing.Process(target=serve, args=(feeds, items, ready), daemon=True)
-    server.start()
-    port, size = ready.get(timeout=120)
-    try:
-        with tempfile.TemporaryDirectory() as folder, Library(Path(folder) / "lib.sqlite") as lib:
-            for n in range(feeds):
-                lib.store.add_feed(f"http://127.0.0.1:{port}/feed/{n}")
-            profiler = cProfile.Profile() if profile else None
-            started, cpu = time.perf_counter(), time.process_time()
-            if profiler:
-                profiler.enable()
-            first = lib.refresh()
-            if profiler:
-                profiler.disable()
-            first_s = time.perf_counter() - started
-            main_cpu_s = time.process_time() - cpu
-            time.sleep(0.2)  # let the fork server reap its workers, whose time it then holds
-            workers_cpu_s = forkserver_cpu()
-            started = time.perf_counter()
-            second = lib.refresh()
-            second_s = time.perf_counter() - started
-            stored = lib.count()
-            if profiler:
-                pstats.Stats(profiler, stream=sys.stderr).sort_stats("cumulative").print_stats(35)
-    finally:
-        server.kill()
+    with (
+        served(feeds, items) as (port, size),
+        tempfile.TemporaryDirectory() as folder,
+        Library(Path(folder) / "lib.sqlite") as lib,
+    ):
+        for n in range(feeds):
+            lib.store.add_feed(f"http://127.0.0.1:{port}/feed/{n}")
+        profiler = cProfile.Profile() if profile else None
+        started, cpu = time.perf_counter(), time.process_time()
+        if profiler:
+            profiler.enable()
+        first = lib.refresh()
+        if profiler:
+            profiler.disable()
+        first_s = time.perf_counter() - started
+        main_cpu_s = time.process_time() - cpu
+        time.sleep(0.2)  # let the fork server reap its workers, whose time it then holds
+        workers_cpu_s = forkserver_cpu()
+        started = time.perf_counter()
+        second = lib.refresh()
+        second_s = time.perf_counter() - started
+        stored = lib.count()
+        if profiler:
+            pstats.Stats(profiler, stream=sys.stderr).sort_stats("cumulative").print_stats(35)
     assert first.failed == 0 and second.unchanged == feeds, (first.summary(), second.summary())
     return {
         "items": first.new_articles,
@@ -181,34 +192,27 @@ def run_newsboat(feeds: int, items: int) -> dict[str, float]:
 
     from bitereader.fetch import DEFAULT_CONCURRENCY
 
-    ready: multiprocessing.Queue = multiprocessing.Queue()
-    server = multiprocessing.Process(target=serve, args=(feeds, items, ready), daemon=True)
-    server.start()
-    port, size = ready.get(timeout=120)
-    try:
-        with tempfile.TemporaryDirectory() as folder:
-            home = Path(folder)
-            urls = home / "urls"
-            urls.write_text("".join(f"http://127.0.0.1:{port}/feed/{n}\n" for n in range(feeds)))
-            config = home / "config"
-            config.write_text(f"reload-threads {DEFAULT_CONCURRENCY}\n")
-            cache = home / "cache.db"
-            command = ["newsboat", "-u", urls, "-c", cache, "-C", config, "-x", "reload"]
-            environment = {**os.environ, "HOME": folder}
+    with served(feeds, items) as (port, size), tempfile.TemporaryDirectory() as folder:
+        home = Path(folder)
+        urls = home / "urls"
+        urls.write_text("".join(f"http://127.0.0.1:{port}/feed/{n}\n" for n in range(feeds)))
+        config = home / "config"
+        config.write_text(f"reload-threads {DEFAULT_CONCURRENCY}\n")
+        cache = home / "cache.db"
+        command = ["newsboat", "-u", urls, "-c", cache, "-C", config, "-x", "reload"]
+        environment = {**os.environ, "HOME": folder}
 
-            def reload() -> float:
-                started = time.perf_counter()
-                subprocess.run(command, check=True, env=environment, stdout=subprocess.DEVNULL)
-                return time.perf_counter() - started
+        def reload() -> float:
+            started = time.perf_counter()
+            subprocess.run(command, check=True, env=environment, stdout=subprocess.DEVNULL)
+            return time.perf_counter() - started
 
-            before = resource.getrusage(resource.RUSAGE_CHILDREN)
-            first_s = reload()
-            after = resource.getrusage(resource.RUSAGE_CHILDREN)
-            second_s = reload()
-            with sqlite3.connect(cache) as db:
-                stored = db.execute("SELECT count(*) FROM rss_item").fetchone()[0]
-    finally:
-        server.kill()
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        first_s = reload()
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        second_s = reload()
+        with sqlite3.connect(cache) as db:
+            stored = db.execute("SELECT count(*) FROM rss_item").fetchone()[0]
     cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
     return {
         "items": stored,
