@@ -179,6 +179,16 @@ def test_migrates_a_version_1_library_keeping_its_articles(tmp_path: Path) -> No
     assert headline.headline == "Old story" and headline.read
     store.set_setting("position", {"article": 1})
     assert store.setting("position") == {"article": 1}
+    assert fts_automerge(store) == 16
+
+
+def fts_automerge(store: Store) -> int:
+    row = store.db.conn.execute("SELECT v FROM articles_fts_config WHERE k = 'automerge'")
+    return row.fetchone()[0]
+
+
+def test_a_new_library_merges_its_index_segments_sixteen_at_a_time(tmp_path: Path) -> None:
+    assert fts_automerge(Store(tmp_path / "new.sqlite")) == 16
 
 
 def test_refuses_a_library_from_a_newer_version(tmp_path: Path) -> None:

@@ -91,7 +91,15 @@ ALTER TABLE articles ADD COLUMN item_digest TEXT;
 """
 
 
-MIGRATIONS: list[str] = [SCHEMA_V1, SCHEMA_V2, SCHEMA_V3]
+SCHEMA_V4 = """
+-- Merge the full-text index's segments 16 at a time rather than 4: a refresh writes a segment
+-- per transaction, and merging them four by four rewrote each posting several times over
+-- (benchmarks/refresh.py: indexing 10,000 articles 15 % cheaper, 50,000 20 %; searches as fast).
+INSERT INTO articles_fts (articles_fts, rank) VALUES ('automerge', 16);
+"""
+
+
+MIGRATIONS: list[str] = [SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4]
 """MIGRATIONS[n] is the script that takes a library from version n to n + 1."""
 
 LATEST_VERSION = len(MIGRATIONS)
