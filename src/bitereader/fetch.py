@@ -4,16 +4,15 @@ from __future__ import annotations
 
 import asyncio
 import email.utils
-import os
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from typing import Literal
-
-import httpx
+from typing import TYPE_CHECKING, Literal
 
 from bitereader import __version__
 from bitereader.errors import FetchError
-from bitereader.transport import AsyncioTransport
+
+if TYPE_CHECKING:
+    import httpx
 
 USER_AGENT = f"bitereader/{__version__} (terminal news reader)"
 DEFAULT_TIMEOUT = 30.0
@@ -65,11 +64,17 @@ class RetryLater(FetchError):
 
 def new_client(options: FetchOptions) -> httpx.AsyncClient:
     """An HTTP client for feed fetches; httpx decodes gzip and deflate itself."""
+    # httpx is imported here, not with this module, which the command line imports for
+    # FetchOptions: a refresh starts its worker processes first, and imports it meanwhile.
+    import httpx
+
+    from bitereader.transport import OnDemandTLS, proxy_in_environment
+
     limits = httpx.Limits(max_connections=max(1, options.concurrency), max_keepalive_connections=20)
     # Our transport reads its sockets with asyncio itself and makes its TLS context when the
     # first https request needs it. With a proxy from the environment, which httpx only
     # honours when it builds the transport itself, httpx keeps its own way.
-    transport = None if _proxy_in_environment() else _TLSOnDemand(limits)
+    transport = None if proxy_in_environment() else OnDemandTLS(limits)
     return httpx.AsyncClient(
         follow_redirects=True,
         max_redirects=10,
@@ -78,38 +83,6 @@ def new_client(options: FetchOptions) -> httpx.AsyncClient:
         headers={"User-Agent": options.user_agent, "Accept": _ACCEPT},
         transport=transport,
     )
-
-
-_PROXY_VARIABLES = ("http_proxy", "https_proxy", "all_proxy")
-
-
-def _proxy_in_environment() -> bool:
-    return any(os.environ.get(name) or os.environ.get(name.upper()) for name in _PROXY_VARIABLES)
-
-
-class _TLSOnDemand(httpx.AsyncBaseTransport):
-    """Plain http through one pool of connections read by asyncio itself (see transport.py),
-    https through another made on the first https request: with its verifying TLS context, it
-    costs about 25 ms of CPU that plain http urls (and a refresh of only those) never pay."""
-
-    def __init__(self, limits: httpx.Limits) -> None:
-        self._limits = limits
-        self._plain = AsyncioTransport(limits)
-        self._tls: httpx.AsyncBaseTransport | None = None
-
-    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
-        """Send plain http through one pool, https through a verifying one made when needed."""
-        if request.url.scheme != "https":
-            return await self._plain.handle_async_request(request)
-        if self._tls is None:
-            self._tls = AsyncioTransport(self._limits, httpx.create_ssl_context())
-        return await self._tls.handle_async_request(request)
-
-    async def aclose(self) -> None:
-        """Close both pools."""
-        await self._plain.aclose()
-        if self._tls is not None:
-            await self._tls.aclose()
 
 
 async def fetch(
@@ -127,6 +100,8 @@ async def fetch(
         RetryLater: 429 or 503 with a Retry-After header.
         FetchError: anything else that stops us getting a body, in one line.
     """
+    import httpx
+
     if not url.startswith(("http://", "https://")):
         raise FetchError(f"not an http(s) url: {url}")
     headers = {}

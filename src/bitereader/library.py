@@ -294,10 +294,7 @@ class Library:
         is recorded on the feed and never stops the others; a feed whose server asked us to
         wait (Retry-After) is skipped until then.
         """
-        from bitereader.fetch import FetchOptions
-
         feeds = self.store.list_feeds(tag=tag)
-        options = options or FetchOptions()
         if not feeds:
             return RefreshReport([])
         return FeedRefresher(self.store).run(feeds, options, on_feed_done)

@@ -105,16 +105,27 @@ class FeedRefresher:
     def run(
         self,
         feeds: list[Feed],
-        options: FetchOptions,
+        options: FetchOptions | None = None,
         on_feed_done: Callable[[FeedResult], None] | None = None,
     ) -> RefreshReport:
         """Refresh `feeds` on an asyncio loop of its own; see `Library.refresh`."""
-        return asyncio.run(self._refresh(feeds, options, on_feed_done))
+        with _ArticleBuilder() as builder:
+            if any(feed.last_refresh is None for feed in feeds):
+                # A feed never fetched has all its items to build: have the workers ready by
+                # the time its first chunk is read, rather than hold its download slot waiting.
+                # They start before the HTTP client is imported, which they need not wait for.
+                builder.warm()
+            builder.prepare()
+            from bitereader.fetch import FetchOptions
+
+            options = options or FetchOptions()
+            return asyncio.run(self._refresh(feeds, options, builder, on_feed_done))
 
     async def _refresh(
         self,
         feeds: list[Feed],
         options: FetchOptions,
+        builder: _ArticleBuilder,
         on_feed_done: Callable[[FeedResult], None] | None,
     ) -> RefreshReport:
         from bitereader.fetch import new_client
@@ -123,25 +134,19 @@ class FeedRefresher:
         results: list[FeedResult] = []
         gate = asyncio.Semaphore(max(1, options.concurrency))
         writes = _BatchedWrites(self.store, len(feeds))
-        with _ArticleBuilder() as builder:
-            builder.prepare()
-            if any(feed.last_refresh is None for feed in feeds):
-                # A feed never fetched has all its items to build: have the workers ready by
-                # the time its first chunk is read, rather than hold its download slot waiting.
-                builder.warm()
-            async with new_client(options) as client:
-                refresh = _FeedRun(self.store, client, builder, writes, gate, options, now)
+        async with new_client(options) as client:
+            refresh = _FeedRun(self.store, client, builder, writes, gate, options, now)
 
-                async def run(feed: Feed) -> None:
-                    try:
-                        result = await refresh.run(feed)
-                    finally:
-                        writes.feed_done()
-                    results.append(result)
-                    if on_feed_done is not None:
-                        on_feed_done(result)
+            async def run(feed: Feed) -> None:
+                try:
+                    result = await refresh.run(feed)
+                finally:
+                    writes.feed_done()
+                results.append(result)
+                if on_feed_done is not None:
+                    on_feed_done(result)
 
-                await asyncio.gather(*(run(feed) for feed in feeds))
+            await asyncio.gather(*(run(feed) for feed in feeds))
         return RefreshReport(results)
 
 

@@ -59,3 +59,17 @@ def test_the_command_s_entry_point_imports_nothing_until_it_runs() -> None:
         "assert not loaded, loaded\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_fetch_options_come_without_the_http_client() -> None:
+    """A refresh starts its worker processes (a few tenths of a second) before it imports httpx
+    (a twentieth): the command line, the library and the refresh build options without it."""
+    code = (
+        "import sys\n"
+        "import bitereader.cli, bitereader.library, bitereader.refresh\n"
+        "from bitereader.fetch import FetchOptions\n"
+        "FetchOptions(timeout=5.0)\n"
+        "loaded = sorted(m for m in sys.modules if m.split('.')[0] in {'httpx', 'httpcore'})\n"
+        "assert not loaded, loaded\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
