@@ -282,9 +282,7 @@ class AsyncioStream(httpcore.AsyncNetworkStream):
     async def aclose(self) -> None:
         transport = self._connection.transport
         if transport is not None and not transport.is_closing():
-            transport.close()
-            # The socket closes on the loop's next turn: let it, so that closed means closed.
-            await asyncio.sleep(0)
+            transport.close()  # the socket itself closes on the loop's next turn
 
     async def start_tls(
         self,
