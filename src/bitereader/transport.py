@@ -44,6 +44,7 @@ _HTTPX_ERRORS: tuple[tuple[type[Exception], type[httpx.HTTPError]], ...] = (
     (httpcore.RemoteProtocolError, httpx.RemoteProtocolError),
     (httpcore.ProtocolError, httpx.ProtocolError),
 )
+_HTTPCORE_ERRORS = tuple(core_error for core_error, _ in _HTTPX_ERRORS)
 
 
 class AsyncioTransport(httpx.AsyncBaseTransport):
@@ -72,7 +73,7 @@ class AsyncioTransport(httpx.AsyncBaseTransport):
         )
         try:
             response = await self._pool.handle_async_request(core_request)
-        except Exception as error:
+        except _HTTPCORE_ERRORS as error:
             raise _as_httpx_error(error) from error
         return httpx.Response(
             status_code=response.status,
@@ -129,19 +130,19 @@ class _ResponseStream(httpx.AsyncByteStream):
         try:
             async for part in self._stream:
                 yield part
-        except Exception as error:
+        except _HTTPCORE_ERRORS as error:
             raise _as_httpx_error(error) from error
 
     async def aclose(self) -> None:
         await self._stream.aclose()
 
 
-def _as_httpx_error(error: Exception) -> Exception:
-    """httpx's error for one of httpcore's; any other error as it is."""
+def _as_httpx_error(error: Exception) -> httpx.HTTPError:
+    """httpx's error for one of httpcore's."""
     for core_error, httpx_error in _HTTPX_ERRORS:
         if isinstance(error, core_error):
             return httpx_error(str(error))
-    return error
+    raise AssertionError(f"not one of httpcore's errors: {error!r}")
 
 
 class AsyncioBackend(httpcore.AsyncNetworkBackend):
