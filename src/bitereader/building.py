@@ -70,11 +70,15 @@ def build_feed(
     # Packed only for their fingerprints: the items are built from what was read, which is
     # what unpacking them would give back.
     packed = pack_items(raw, stream.title)
-    changed = [
-        item
-        for item, fingerprint in zip(raw, packed, strict=True)
-        if is_changed(fingerprint, stored)
-    ]
+    changed = (
+        raw
+        if stored is None
+        else [
+            item
+            for item, fingerprint in zip(raw, packed, strict=True)
+            if is_changed(fingerprint, stored)
+        ]
+    )
     rows = [content_values(values) for values in build_values(changed, stream.title)]
     digests = {item.key: item.digest for item in packed if item.key}
     return BuiltFeed(stream.title, stream.site_url, stream.warning, rows, digests)

@@ -468,9 +468,10 @@ def caption_from_figure(figure: Any, paragraph: int | None = None) -> Caption | 
         image = next((el for el in figure.iter("img", "IMG")), None)
         fallback = caption_from_image(image) if image is not None else None
         if fallback is None:
-            return Caption(text="", credit=credit, paragraph=paragraph) if credit else None
+            return Caption("", credit, paragraph) if credit else None
         text = fallback.text
-    return Caption(text=text, credit=credit, paragraph=paragraph)
+    # Positional: keywords cost a dictionary a call.
+    return Caption(text, credit, paragraph)
 
 
 def caption_from_block(block: Any, paragraph: int | None = None) -> Caption | None:
@@ -478,7 +479,7 @@ def caption_from_block(block: Any, paragraph: int | None = None) -> Caption | No
     text, credit = _text_and_credit(block, _credit_elements(block))
     if not text and not credit:
         return None
-    return Caption(text=text, credit=credit, paragraph=paragraph)
+    return Caption(text, credit, paragraph)
 
 
 def _text_and_credit(text_block: Any | None, credit_elements: list[Any]) -> tuple[str, str | None]:

@@ -26,7 +26,7 @@ from lxml import etree
 
 from bitereader import __version__
 from bitereader.errors import LoadError
-from bitereader.extract.html import html_to_parts
+from bitereader.extract.html import html_text_parts
 from bitereader.extract.text import clean_line, is_clean_line, text_to_paragraphs
 from bitereader.models import Article, Caption, Quote, content_hash
 
@@ -999,8 +999,7 @@ def _text_parts(body: str | None, is_text: bool) -> tuple[tuple[str, ...], tuple
         return (), ()
     if is_text:
         return text_to_paragraphs(body), ()
-    parts = html_to_parts(body)
-    return parts.paragraphs, parts.captions
+    return html_text_parts(body)
 
 
 def _as_line(text: str, is_text: bool) -> str:
@@ -1016,7 +1015,7 @@ def _headline(text: str | None) -> str | None:
     if not text:
         return None
     if "<" in text:
-        text = " ".join(html_to_parts(text).paragraphs)
+        text = " ".join(html_text_parts(text)[0])
     elif "&" in text:
         text = htmllib.unescape(text)
     if is_clean_line(text):  # what splitting and cleaning would give back: spare them
