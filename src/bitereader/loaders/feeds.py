@@ -26,6 +26,7 @@ from lxml import etree
 
 from bitereader import __version__
 from bitereader.errors import LoadError
+from bitereader.extract.captions import new_caption
 from bitereader.extract.html import html_text_parts
 from bitereader.extract.text import clean_line, is_clean_line, text_to_paragraphs
 from bitereader.models import Article, Caption, Quote, content_hash
@@ -260,7 +261,7 @@ def unpack_item(data: bytes) -> RawItem:
         None if published is None else datetime.fromisoformat(published),
         None if updated is None else datetime.fromisoformat(updated),
         categories, enclosures,
-        [Caption(*caption) for caption in captions] if captions else [],
+        [new_caption(*caption) for caption in captions] if captions else [],
         base,
     )  # fmt: skip
 
@@ -701,7 +702,7 @@ def _add_media_caption(item: RawItem, description: str | None, credit: str | Non
         # An item-level media:credit that follows its media:description completes it.
         item.media_captions[-1] = Caption(item.media_captions[-1].text, credit)
         return
-    item.media_captions.append(Caption(text, credit or None))
+    item.media_captions.append(new_caption(text, credit or None, None))
 
 
 def _media_texts(element: Any) -> tuple[str | None, str | None]:
