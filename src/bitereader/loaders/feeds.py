@@ -1035,6 +1035,11 @@ def _same_start(summary: str, opening: str) -> bool:
     """Is the summary just the start of the body (many feeds repeat it)?"""
     # Only the first 200 characters of each are compared: folding case never shortens text,
     # so those of the folded whole are those of its first 200 folded.
+    if opening and summary[:1].casefold()[:1] != opening[:1].casefold()[:1]:
+        # Neither can start the other (and an empty folded summary is no start): the first
+        # characters settle most summaries that are not the body's start, for a fraction of
+        # folding both.
+        return False
     a, b = summary.rstrip(".… ")[:200].casefold(), opening[:200].casefold()
     return bool(a) and (b.startswith(a[:200]) or a.startswith(b[:200]))
 
