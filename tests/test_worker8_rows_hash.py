@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import sys
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bitereader.models import hash_text
-from bitereader.store.rows import _plain_hash, text_columns
+from bitereader.store.rows import _plain_hash, list_json, text_columns
 
 cased = st.sampled_from("ÉéßΣσςİıſﬁǅ")
 """Characters beyond ASCII that case-fold (to themselves or to others)."""
@@ -60,3 +61,14 @@ def test_the_quick_hash_leaves_what_needs_folding_or_spacing_to_hash_text() -> N
         ("", "Empty before."),
     ):
         assert _plain_hash("Ferry", paragraphs) is None, paragraphs
+
+
+class Marked(str):
+    """A str subclass, as lxml's smart strings are."""
+
+
+@settings(max_examples=600)
+@given(st.lists(texts | st.sampled_from(['say "no"', "C:\\x", "a\x07b"]), max_size=4))
+def test_list_json_is_the_encoders(items: list[str]) -> None:
+    assert list_json(tuple(items)) == json.dumps(items, ensure_ascii=False)
+    assert list_json(tuple(Marked(item) for item in items)) == json.dumps(items, ensure_ascii=False)
