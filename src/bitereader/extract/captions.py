@@ -554,6 +554,10 @@ def clean_credit(text: str) -> str | None:
 
 def fold_captions(captions: list[Caption]) -> tuple[Caption, ...]:
     """Drop captions whose text repeats an earlier one, keeping the first credit found."""
+    if len(captions) == 1 and captions[0].credit:
+        # Nothing to repeat, and a credit keeps even a caption without text: the common
+        # single credited figure needs no key.
+        return (captions[0],)
     kept: list[Caption] = []
     seen: dict[str, int] = {}
     for caption in captions:
