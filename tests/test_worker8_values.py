@@ -14,8 +14,8 @@ from bitereader.loaders.feeds import (
     article_values,
     build_article,
     build_articles,
-    build_values,
     pack_items,
+    parse_feed,
     read_feed,
 )
 from bitereader.models import Article
@@ -36,10 +36,11 @@ def test_each_items_values_make_the_article_build_article_makes(path: Path) -> N
         document = read_feed(path.read_bytes(), url="https://feed.example/")
     except LoadError:
         pytest.skip("not a feed")
-    articles = build_articles(document.items, document.title)
-    values = build_values(document.items, document.title)
+    values = build_articles(document.items, document.title)
+    articles = [a for a in (build_article(i, source=document.title) for i in document.items) if a]
     assert articles
     assert [Article(*v) for v in values] == articles
+    assert list(parse_feed(path.read_bytes(), url="https://feed.example/").articles) == articles
     for item in document.items:
         values = article_values(item, document.title)
         article = build_article(item, source=document.title)
@@ -55,4 +56,4 @@ def test_an_item_without_title_or_text_has_no_values() -> None:
     from bitereader.loaders.feeds import RawItem
 
     assert article_values(RawItem(link="https://a.example/1"), "Feed") is None
-    assert build_values([RawItem()], "Feed") == []
+    assert build_articles([RawItem()], "Feed") == []

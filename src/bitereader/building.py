@@ -46,7 +46,7 @@ def build_rows(items: list[bytes], source: str | None) -> list[ItemRow]:
     from bitereader.loaders import feeds
     from bitereader.store.rows import content_values
 
-    built = feeds.build_values([feeds.unpack_item(item) for item in items], source)
+    built = feeds.build_articles([feeds.unpack_item(item) for item in items], source)
     return [content_values(values) for values in built]
 
 
@@ -62,7 +62,7 @@ def build_feed(
     Raises:
         LoadError: the body is not a feed anything here can read.
     """
-    from bitereader.loaders.feeds import build_values, open_feed, pack_items
+    from bitereader.loaders.feeds import build_articles, open_feed, pack_items
     from bitereader.store.rows import content_values
 
     stream = open_feed(body, url=url, content_type=content_type)
@@ -79,7 +79,7 @@ def build_feed(
             if is_changed(fingerprint, stored)
         ]
     )
-    rows = [content_values(values) for values in build_values(changed, stream.title)]
+    rows = [content_values(values) for values in build_articles(changed, stream.title)]
     digests = {item.key: item.digest for item in packed if item.key}
     return BuiltFeed(stream.title, stream.site_url, stream.warning, rows, digests)
 

@@ -128,7 +128,9 @@ def parse_feed(
     return ParsedFeed(
         title=document.title,
         site_url=document.site_url,
-        articles=tuple(build_articles(document.items, document.title)),
+        articles=tuple(
+            Article(*values) for values in build_articles(document.items, document.title)
+        ),
         warning=document.warning,
     )
 
@@ -170,10 +172,11 @@ def open_feed(
     return FeedStream(document.title, document.site_url, iter(document.items), document.warning)
 
 
-def build_articles(items: Iterable[RawItem], source: str | None) -> list[Article]:
-    """Build the articles of raw items, dropping items with neither title nor text."""
-    built = (build_article(item, source=source) for item in items)
-    return [article for article in built if article is not None]
+def build_articles(items: Iterable[RawItem], source: str | None) -> list[ArticleValues]:
+    """Build the articles of raw items, as their fields (`Article(*values)` is each article),
+    dropping items with neither title nor text."""
+    built = (article_values(item, source) for item in items)
+    return [values for values in built if values is not None]
 
 
 class ArticleValues(NamedTuple):
@@ -198,12 +201,6 @@ class ArticleValues(NamedTuple):
     categories: tuple[str, ...]
     links: tuple[str, ...]
     guid: str | None
-
-
-def build_values(items: Iterable[RawItem], source: str | None) -> list[ArticleValues]:
-    """build_articles' articles as their fields (see `ArticleValues`)."""
-    built = (article_values(item, source) for item in items)
-    return [values for values in built if values is not None]
 
 
 def item_identity(item: RawItem) -> str | None:
