@@ -38,12 +38,16 @@ class BuiltFeed:
 
 
 def build_rows(items: list[bytes], source: str | None) -> list[ItemRow]:
-    """Build packed items into the rows the store writes (in a worker process, or a thread)."""
-    from bitereader.loaders import feeds
-    from bitereader.store.feeds import item_row
+    """Build packed items into the rows the store writes (in a worker process, or a thread).
 
-    articles = feeds.build_articles([feeds.unpack_item(item) for item in items], source)
-    return [item_row(article) for article in articles]
+    The rows are made of the articles' fields (store.feeds.item_row of each article, without
+    making the articles: see `ArticleValues`).
+    """
+    from bitereader.loaders import feeds
+    from bitereader.store.rows import content_values
+
+    built = feeds.build_articles([feeds.unpack_item(item) for item in items], source)
+    return [content_values(values) for values in built]
 
 
 def build_feed(
@@ -59,19 +63,23 @@ def build_feed(
         LoadError: the body is not a feed anything here can read.
     """
     from bitereader.loaders.feeds import build_articles, open_feed, pack_items
-    from bitereader.store.feeds import item_row
+    from bitereader.store.rows import content_values
 
     stream = open_feed(body, url=url, content_type=content_type)
     raw = list(stream.items)
     # Packed only for their fingerprints: the items are built from what was read, which is
     # what unpacking them would give back.
     packed = pack_items(raw, stream.title)
-    changed = [
-        item
-        for item, fingerprint in zip(raw, packed, strict=True)
-        if is_changed(fingerprint, stored)
-    ]
-    rows = [item_row(article) for article in build_articles(changed, stream.title)]
+    changed = (
+        raw
+        if stored is None
+        else [
+            item
+            for item, fingerprint in zip(raw, packed, strict=True)
+            if is_changed(fingerprint, stored)
+        ]
+    )
+    rows = [content_values(values) for values in build_articles(changed, stream.title)]
     digests = {item.key: item.digest for item in packed if item.key}
     return BuiltFeed(stream.title, stream.site_url, stream.warning, rows, digests)
 

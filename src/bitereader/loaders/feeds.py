@@ -26,7 +26,8 @@ from lxml import etree
 
 from bitereader import __version__
 from bitereader.errors import LoadError
-from bitereader.extract.html import html_to_parts
+from bitereader.extract.captions import new_caption
+from bitereader.extract.html import html_text_parts
 from bitereader.extract.text import clean_line, is_clean_line, text_to_paragraphs
 from bitereader.models import Article, Caption, Quote, content_hash
 
@@ -127,7 +128,9 @@ def parse_feed(
     return ParsedFeed(
         title=document.title,
         site_url=document.site_url,
-        articles=tuple(build_articles(document.items, document.title)),
+        articles=tuple(
+            Article(*values) for values in build_articles(document.items, document.title)
+        ),
         warning=document.warning,
     )
 
@@ -169,10 +172,35 @@ def open_feed(
     return FeedStream(document.title, document.site_url, iter(document.items), document.warning)
 
 
-def build_articles(items: Iterable[RawItem], source: str | None) -> list[Article]:
-    """Build the articles of raw items, dropping items with neither title nor text."""
-    built = (build_article(item, source=source) for item in items)
-    return [article for article in built if article is not None]
+def build_articles(items: Iterable[RawItem], source: str | None) -> list[ArticleValues]:
+    """Build the articles of raw items, as their fields (`Article(*values)` is each article),
+    dropping items with neither title nor text."""
+    built = (article_values(item, source) for item in items)
+    return [values for values in built if values is not None]
+
+
+class ArticleValues(NamedTuple):
+    """The fields build_article gives an Article, in Article's order (`Article(*values)` is the
+    article), for what only reads them: a refresh's workers make store rows of them.
+
+    A frozen dataclass sets each field through object.__setattr__, in Python: an Article
+    cost some 28,000 instructions to make (a tuple, 2,000), about a fortieth of building it.
+    """
+
+    headline: str
+    paragraphs: tuple[str, ...]
+    url: str | None
+    source: str | None
+    kicker: str | None
+    standfirst: str | None
+    authors: tuple[str, ...]
+    wire: str | None
+    published: datetime | None
+    captions: tuple[Caption, ...]
+    quotes: tuple[Quote, ...]
+    categories: tuple[str, ...]
+    links: tuple[str, ...]
+    guid: str | None
 
 
 def item_identity(item: RawItem) -> str | None:
@@ -230,7 +258,7 @@ def unpack_item(data: bytes) -> RawItem:
         None if published is None else datetime.fromisoformat(published),
         None if updated is None else datetime.fromisoformat(updated),
         categories, enclosures,
-        [Caption(*caption) for caption in captions] if captions else [],
+        [new_caption(*caption) for caption in captions] if captions else [],
         base,
     )  # fmt: skip
 
@@ -271,6 +299,12 @@ def build_article(item: RawItem, *, source: str | None) -> Article | None:
 
     Returns None for an item with neither a title nor any text.
     """
+    values = article_values(item, source)
+    return None if values is None else Article(*values)
+
+
+def article_values(item: RawItem, source: str | None) -> ArticleValues | None:
+    """The fields of the Article build_article makes of an item, or None where it makes none."""
     extract_quotes = _quote_finder()
     body, body_is_text = (item.content, item.content_is_text)
     if not body:
@@ -291,23 +325,26 @@ def build_article(item: RawItem, *, source: str | None) -> Article | None:
     base_url = item.base
     link = _http_url(item.link, base_url)
     guid = item_identity(item) or f"hash:{content_hash(headline, paragraphs)}"
-    # Positional, in Article's field order (kicker and wire are None): keywords cost a
-    # dictionary a call.
-    return Article(
-        headline,
-        paragraphs,
-        link,
-        source,
-        None,
-        standfirst,
-        _unique_of(_author_name, item.authors),
-        None,
-        item.published or item.updated,
-        captions,
-        extract_quotes(paragraphs) if paragraphs else (),
-        _unique_of(clean_line, item.categories),
-        _unique(_http_url(e, base_url) for e in item.enclosures) if item.enclosures else (),
-        guid,
+    # kicker and wire are None. tuple.__new__ is what ArticleValues() calls, through a Python
+    # function of its own.
+    return _new_tuple(
+        ArticleValues,
+        (
+            headline,
+            paragraphs,
+            link,
+            source,
+            None,
+            standfirst,
+            _unique_of(_author_name, item.authors),
+            None,
+            item.published or item.updated,
+            captions,
+            extract_quotes(paragraphs) if paragraphs else (),
+            _unique_of(clean_line, item.categories),
+            _unique(_http_url(e, base_url) for e in item.enclosures) if item.enclosures else (),
+            guid,
+        ),
     )
 
 
@@ -662,7 +699,7 @@ def _add_media_caption(item: RawItem, description: str | None, credit: str | Non
         # An item-level media:credit that follows its media:description completes it.
         item.media_captions[-1] = Caption(item.media_captions[-1].text, credit)
         return
-    item.media_captions.append(Caption(text, credit or None))
+    item.media_captions.append(new_caption(text, credit or None, None))
 
 
 def _media_texts(element: Any) -> tuple[str | None, str | None]:
@@ -960,8 +997,7 @@ def _text_parts(body: str | None, is_text: bool) -> tuple[tuple[str, ...], tuple
         return (), ()
     if is_text:
         return text_to_paragraphs(body), ()
-    parts = html_to_parts(body)
-    return parts.paragraphs, parts.captions
+    return html_text_parts(body)
 
 
 def _as_line(text: str, is_text: bool) -> str:
@@ -977,7 +1013,7 @@ def _headline(text: str | None) -> str | None:
     if not text:
         return None
     if "<" in text:
-        text = " ".join(html_to_parts(text).paragraphs)
+        text = " ".join(html_text_parts(text)[0])
     elif "&" in text:
         text = htmllib.unescape(text)
     if is_clean_line(text):  # what splitting and cleaning would give back: spare them
@@ -996,6 +1032,11 @@ def _same_start(summary: str, opening: str) -> bool:
     """Is the summary just the start of the body (many feeds repeat it)?"""
     # Only the first 200 characters of each are compared: folding case never shortens text,
     # so those of the folded whole are those of its first 200 folded.
+    if opening and summary[:1].casefold()[:1] != opening[:1].casefold()[:1]:
+        # Neither can start the other (and an empty folded summary is no start): the first
+        # characters settle most summaries that are not the body's start, for a fraction of
+        # folding both.
+        return False
     a, b = summary.rstrip(".… ")[:200].casefold(), opening[:200].casefold()
     return bool(a) and (b.startswith(a[:200]) or a.startswith(b[:200]))
 
