@@ -5,7 +5,7 @@
 # generator expression: cpdef functions cannot hold one) stays a plain def.
 cimport cython
 
-from bitereader.extract.speakers cimport Cast, runs_in, subject_like
+from bitereader.extract.speakers cimport Cast, _tuple_new, runs_in, subject_like
 
 
 # Plain classes in the .py, C structs here: their fields are read by offset, not looked up.

@@ -50,6 +50,7 @@ from bitereader.extract.speakers import (
     Name,
     Person,
     Run,
+    _tuple_new,
     guess_gender,
     known_orgs,
     pronoun_gender,
@@ -1738,9 +1739,6 @@ def _lower_word_in(prose: str, word: str) -> bool:
 
 _COMMON: ContextVar[_CommonWords | frozenset[str]] = ContextVar("_COMMON", default=frozenset())
 """Lower-case words of the article being read, set for the length of one extract_quotes call."""
-
-
-_tuple_new = tuple.__new__
 
 
 def _name_in(masked: str, a: int, b: int) -> Name | None:
