@@ -6,7 +6,7 @@ from __future__ import annotations
 import gc
 import sys
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from bitereader.extract import speakers
@@ -43,3 +43,30 @@ def test_an_empty_field_tuple_gives_an_empty_subclass_tuple() -> None:
 
     made = speakers._tuple_new(Empty, ())
     assert type(made) is Empty and made == ()
+
+
+_PIECES = st.sampled_from(
+    [
+        "Peter", "Novak", "Peter Novak", "Mr.", "J.", "van", "Beethoven", "Residents’", "’s",
+        "said", "says", "told", "spoke", "the", "of", "in", ", ", ". ", " ", " ", " ", "\x00",
+        "“", "”", "April.", "US", "Harbour Town", "al-Assad", "É", "(WHO)",
+    ]
+)  # fmt: skip
+_TEXTS = st.lists(_PIECES, max_size=20).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_TEXTS, min_size=1, max_size=4))
+@example(["Harbour Town said so", "Harbour Town in May"])  # a person, then a place
+@example(["Peter Novak’s view", "Peter Novak said so", "Peter Novak. J. Lee"])
+def test_remembered_runs_are_the_runs_read_afresh(texts: list[str]) -> None:
+    # The same words come as plain runs (remembered by their text) and as runs read word by
+    # word (remembered by their words), before a speech verb or not: every text's runs, read
+    # after the others have filled the memory, are those read with nothing remembered.
+    fresh = []
+    for text in texts:
+        speakers._CLASSIFIED.clear()
+        fresh.append(speakers._find_runs(text))
+    speakers._CLASSIFIED.clear()
+    for _ in range(2):
+        assert [speakers._find_runs(text) for text in texts] == fresh

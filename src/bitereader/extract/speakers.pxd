@@ -83,6 +83,7 @@ cpdef tuple _word_before(str text, Py_ssize_t start)
 @cython.locals(
     starts=list, runs=list, done=Py_ssize_t, cache=_ArticleCache, s=Py_ssize_t,
     c=Py_UCS4, end=Py_ssize_t, possessive=bint, last=str, prev=tuple, prev2=tuple, plain=tuple,
+    run_text=str, key=tuple, seen=tuple,
 )
 cpdef list _find_runs(str text)
 

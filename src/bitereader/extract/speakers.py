@@ -425,24 +425,33 @@ def _find_runs(text: str) -> list[Run]:
                         after = gap_after = ""  # nothing after: `_read_run`'s "" and ""
                     else:
                         after, gap_after = after_stop.lower(), stop
+        # `_classify`'s answer for words seen before, in this article or an earlier one, read
+        # here: most runs are seen before ("The", "But", a name again), and classifying them
+        # afresh was the larger part of their cost on short feed items. A plain run's words are
+        # its text split at its spaces, so that text stands for them in the key (one string to
+        # hash, not a tuple of new ones), and the words are remembered with the answer.
+        # (Whether a speech verb follows is all that `_classify` asks of the next word.)
         if plain is not None:
-            words = tuple(text[s:end].split(" "))
+            run_text = text[s:end]
+            key = (run_text, after in SPEECH_FORMS)
+            words = None
         else:
             found = _read_run(text, s)
             if found is None:
                 continue
             end, words, possessive, after, gap_after = found
+            key = (words, after in SPEECH_FORMS)
         done = end
-        # `_classify`'s answer for words seen before, in this article or an earlier one, read
-        # here: most runs are seen before ("The", "But", a name again), and classifying them
-        # afresh was the larger part of their cost on short feed items.
-        key = (words, after in SPEECH_FORMS)  # all that `_classify` asks of the next word
-        name = _CLASSIFIED.get(key, _UNSEEN)
-        if name is _UNSEEN:
+        seen = _CLASSIFIED.get(key)
+        if seen is None:
+            if words is None:
+                words = tuple(run_text.split(" "))
             name = _classify(words, after, s)
             if len(_CLASSIFIED) >= _CLASSIFIED_MAX:
                 _CLASSIFIED.clear()  # bounded: a long-running reader sees ever new names
-            _CLASSIFIED[key] = name
+            _CLASSIFIED[key] = (words, name)
+        else:
+            words, name = seen
         if name is not None:
             if orgs and name.text in orgs and name.kind != "org":
                 name = _tuple_new(Name, ("org", name.text, name.titles, s))
@@ -555,11 +564,9 @@ def _read_run(text: str, s: int) -> _RunText | None:
     return _RunText(end, tuple(toks), possessive, following[1].lower(), text[end : following[0]])
 
 
-_UNSEEN = Name("title", "", "", -1)
-"""Stands for a run's words not yet classified."""
-
-_CLASSIFIED: dict[tuple[tuple[str, ...], bool], Name | None] = {}
-"""`_classify`'s answers by run words (and whether a speech verb follows), kept across articles.
+_CLASSIFIED: dict[tuple[str | tuple[str, ...], bool], tuple[tuple[str, ...], Name | None]] = {}
+"""A run's words and `_classify`'s answer for them, by the text of a plain run or else by the
+words (and whether a speech verb follows), kept across articles.
 
 `_classify` reads nothing but the words, the lexicons and the offset (given back as `start`,
 and set afresh for each run), so its answers hold for every article; what one article shows
