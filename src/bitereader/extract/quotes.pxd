@@ -23,6 +23,11 @@ cdef class _Cand:
 
 cpdef _new_who(str kind, str text, role, Py_ssize_t pos, Py_ssize_t para=*)
 
+cdef tuple _QUOTE_SLOTS
+
+@cython.locals(i=Py_ssize_t)
+cpdef _new_quote(tuple values)
+
 @cython.locals(
     parts=list, at=Py_ssize_t, o=Py_ssize_t, c=Py_ssize_t, keep=Py_ssize_t, tail=str,
     last_stop=Py_ssize_t,
