@@ -5,7 +5,7 @@
 # generator expression: cpdef functions cannot hold one) stays a plain def.
 cimport cython
 
-from bitereader.extract.speakers cimport Cast, runs_in, subject_like
+from bitereader.extract.speakers cimport Cast, _tuple_new, runs_in, subject_like
 
 
 # Plain classes in the .py, C structs here: their fields are read by offset, not looked up.
@@ -22,6 +22,11 @@ cdef class _Cand:
 
 
 cpdef _new_who(str kind, str text, role, Py_ssize_t pos, Py_ssize_t para=*)
+
+cdef tuple _QUOTE_SLOTS
+
+@cython.locals(i=Py_ssize_t)
+cpdef _new_quote(tuple values)
 
 @cython.locals(
     parts=list, at=Py_ssize_t, o=Py_ssize_t, c=Py_ssize_t, keep=Py_ssize_t, tail=str,
@@ -65,7 +70,7 @@ cpdef object _scan_verb_or_capital(str masked, Py_ssize_t at, Py_ssize_t stop, b
 
 cpdef bint _wordish(Py_UCS4 c) noexcept
 
-cdef bytes _VERB_TRIPLES
+cdef bytes _VERB_TRIPLES, _VERB_END_TRIPLES
 cdef Py_ssize_t _SHORTEST_VERB_WORD, _LONGEST_VERB_WORD
 
 @cython.locals(x=Py_UCS4, y=Py_UCS4, z=Py_UCS4)

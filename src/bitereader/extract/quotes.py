@@ -16,6 +16,7 @@ Pure functions over text, with hand-written rules (no NLP models):
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from collections.abc import Sequence
@@ -50,6 +51,7 @@ from bitereader.extract.speakers import (
     Name,
     Person,
     Run,
+    _tuple_new,
     guess_gender,
     known_orgs,
     pronoun_gender,
@@ -329,17 +331,35 @@ def extract_quotes(paragraphs: Sequence[str]) -> tuple[Quote, ...]:
     finally:
         _COMMON.reset(token)
     return tuple(
-        Quote(
-            c.text,
-            c.person.name if c.person is not None else c.speaker,
-            c.role,
-            c.kind,
-            c.span.paragraph,
-            c.start,
-            c.end,
+        _new_quote(
+            (
+                c.text,
+                c.person.name if c.person is not None else c.speaker,
+                c.role,
+                c.kind,
+                c.span.paragraph,
+                c.start,
+                c.end,
+            )
         )
         for c in cands
     )
+
+
+_QUOTE_SLOTS = tuple(Quote.__dict__[field.name].__set__ for field in dataclasses.fields(Quote))
+"""What sets each field of a `Quote` (its slot), in the order of its fields."""
+_object_new = object.__new__
+
+
+def _new_quote(values: tuple[object, ...]) -> Quote:
+    """`Quote(*values)`, its slots filled as its generated `__init__` fills them, with
+    `object.__setattr__`, but without running that `__init__` in the interpreter: a frozen
+    dataclass's costs ~11,000 instructions, most of a short item's quote once it is found.
+    (Quote has no `__post_init__` or default factory for that `__init__` to run.)"""
+    quote = _object_new(Quote)
+    for i in range(len(_QUOTE_SLOTS)):
+        _QUOTE_SLOTS[i](quote, values[i])
+    return quote
 
 
 # Paragraph analysis --------------------------------------------------------------------------
@@ -771,7 +791,11 @@ _VERB_TRIPLES = _letter_triples(_VERB_WORDS)
 """For three lower-case ASCII letters `x`, `y`, `z`: whether a word in `_VERB_WORDS` starts with
 them, at `(ord(x) - 97) * 676 + (ord(y) - 97) * 26 + ord(z) - 97`. Most words fail this test
 (or the length one), and skip making a string of themselves and looking it up: two letters let
-through half the words of common prose ("report", "company", "storm")."""
+through half the words of common prose ("report", "company", "storm").
+
+`_VERB_END_TRIPLES` holds the last three letters of those words the same way: of the words
+that open as a verb might, most end as none does, and are spared the look-up too."""
+_VERB_END_TRIPLES = _letter_triples(frozenset(word[-3:] for word in _VERB_WORDS))
 
 
 def _verb_at(masked: str, q: int, r: int, stop: int) -> str | None:
@@ -780,7 +804,7 @@ def _verb_at(masked: str, q: int, r: int, stop: int) -> str | None:
     word does), else for the first word of a longer verb, what the expression says."""
     if not _SHORTEST_VERB_WORD <= r - q <= _LONGEST_VERB_WORD:
         return None
-    if _opens_no_word(_VERB_TRIPLES, masked, q):
+    if _opens_no_word(_VERB_TRIPLES, masked, q) or _opens_no_word(_VERB_END_TRIPLES, masked, r - 3):
         return None
     word = masked[q:r]
     if word in _FORM_HEADS:
@@ -1738,9 +1762,6 @@ def _lower_word_in(prose: str, word: str) -> bool:
 
 _COMMON: ContextVar[_CommonWords | frozenset[str]] = ContextVar("_COMMON", default=frozenset())
 """Lower-case words of the article being read, set for the length of one extract_quotes call."""
-
-
-_tuple_new = tuple.__new__
 
 
 def _name_in(masked: str, a: int, b: int) -> Name | None:

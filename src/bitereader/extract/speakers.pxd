@@ -4,6 +4,26 @@
 cimport cython
 
 
+cdef extern from *:
+    """
+    /* tuple.__new__(cls, fields) for a tuple subclass `cls` and a plain tuple `fields`, as
+       CPython's tuple_subtype_new builds it: allocated by the type (which tracks it for the
+       collector) and filled with new references to the fields. */
+    static PyObject *bitereader_tuple_of(PyObject *cls, PyObject *fields) {
+        Py_ssize_t n = PyTuple_GET_SIZE(fields), i;
+        PyObject *made = ((PyTypeObject *)cls)->tp_alloc((PyTypeObject *)cls, n);
+        if (made == NULL) return NULL;
+        for (i = 0; i < n; i++) {
+            PyObject *item = PyTuple_GET_ITEM(fields, i);
+            Py_INCREF(item);
+            PyTuple_SET_ITEM(made, i, item);
+        }
+        return made;
+    }
+    """
+    object _tuple_of "bitereader_tuple_of"(type cls, tuple fields)
+
+
 cdef class _ArticleCache:
     cdef public dict runs
     cdef public object orgs
@@ -18,6 +38,8 @@ cdef class Person:
     cdef public list roles
     cdef public bint described, spoke
 
+
+cpdef _tuple_new(type cls, tuple fields)
 
 @cython.locals(person=Person)
 cpdef Person _new_person(name, kind)
@@ -61,6 +83,7 @@ cpdef tuple _word_before(str text, Py_ssize_t start)
 @cython.locals(
     starts=list, runs=list, done=Py_ssize_t, cache=_ArticleCache, s=Py_ssize_t,
     c=Py_UCS4, end=Py_ssize_t, possessive=bint, last=str, prev=tuple, prev2=tuple, plain=tuple,
+    run_text=str, key=tuple, seen=tuple,
 )
 cpdef list _find_runs(str text)
 

@@ -11,7 +11,7 @@ import operator
 import re
 import unicodedata
 from contextvars import ContextVar
-from typing import Literal, NamedTuple
+from typing import Literal, NamedTuple, TypeVar
 
 from bitereader.extract.quote_lexicon import (
     DETERMINERS,
@@ -31,6 +31,7 @@ from bitereader.extract.quote_lexicon import words as _words
 
 Kind = Literal["person", "org", "place", "title", "single"]
 Gender = Literal["m", "f"]
+_T = TypeVar("_T", bound=tuple)
 
 _WORD = re.compile(r"[^\W_](?:[\w.'’\-–]*[\w.])?|[^\W_]")
 _ABBREV_DOT = frozenset(
@@ -121,9 +122,18 @@ class Name(NamedTuple):
     start: int
 
 
-_tuple_new = tuple.__new__
-"""Builds a named tuple from a tuple of all its fields, as its own constructor does, but without
-the Python-level `__new__` that constructor runs: hot paths make thousands per article."""
+def _tuple_new(cls: type[_T], fields: tuple[object, ...]) -> _T:
+    """`tuple.__new__(cls, fields)`: a named tuple built from a tuple of all its fields, as its
+    own constructor does, but without the Python-level `__new__` that constructor runs (hot
+    paths make thousands per article).
+
+    The compiled build copies the fields into the new tuple in C (`_tuple_of`, declared in
+    speakers.pxd), as `tuple.__new__` does after calling through the interpreter, parsing its
+    arguments and copying the fields into a plain tuple first: ~250 instructions, not ~1,100.
+    """
+    if COMPILED:
+        return _tuple_of(cls, fields)  # noqa: F821 (a C function: see speakers.pxd)
+    return tuple.__new__(cls, fields)
 
 
 class _ArticleCache:
@@ -415,24 +425,33 @@ def _find_runs(text: str) -> list[Run]:
                         after = gap_after = ""  # nothing after: `_read_run`'s "" and ""
                     else:
                         after, gap_after = after_stop.lower(), stop
+        # `_classify`'s answer for words seen before, in this article or an earlier one, read
+        # here: most runs are seen before ("The", "But", a name again), and classifying them
+        # afresh was the larger part of their cost on short feed items. A plain run's words are
+        # its text split at its spaces, so that text stands for them in the key (one string to
+        # hash, not a tuple of new ones), and the words are remembered with the answer.
+        # (Whether a speech verb follows is all that `_classify` asks of the next word.)
         if plain is not None:
-            words = tuple(text[s:end].split(" "))
+            run_text = text[s:end]
+            key = (run_text, after in SPEECH_FORMS)
+            words = None
         else:
             found = _read_run(text, s)
             if found is None:
                 continue
             end, words, possessive, after, gap_after = found
+            key = (words, after in SPEECH_FORMS)
         done = end
-        # `_classify`'s answer for words seen before, in this article or an earlier one, read
-        # here: most runs are seen before ("The", "But", a name again), and classifying them
-        # afresh was the larger part of their cost on short feed items.
-        key = (words, after in SPEECH_FORMS)  # all that `_classify` asks of the next word
-        name = _CLASSIFIED.get(key, _UNSEEN)
-        if name is _UNSEEN:
+        seen = _CLASSIFIED.get(key)
+        if seen is None:
+            if words is None:
+                words = tuple(run_text.split(" "))
             name = _classify(words, after, s)
             if len(_CLASSIFIED) >= _CLASSIFIED_MAX:
                 _CLASSIFIED.clear()  # bounded: a long-running reader sees ever new names
-            _CLASSIFIED[key] = name
+            _CLASSIFIED[key] = (words, name)
+        else:
+            words, name = seen
         if name is not None:
             if orgs and name.text in orgs and name.kind != "org":
                 name = _tuple_new(Name, ("org", name.text, name.titles, s))
@@ -545,11 +564,9 @@ def _read_run(text: str, s: int) -> _RunText | None:
     return _RunText(end, tuple(toks), possessive, following[1].lower(), text[end : following[0]])
 
 
-_UNSEEN = Name("title", "", "", -1)
-"""Stands for a run's words not yet classified."""
-
-_CLASSIFIED: dict[tuple[tuple[str, ...], bool], Name | None] = {}
-"""`_classify`'s answers by run words (and whether a speech verb follows), kept across articles.
+_CLASSIFIED: dict[tuple[str | tuple[str, ...], bool], tuple[tuple[str, ...], Name | None]] = {}
+"""A run's words and `_classify`'s answer for them, by the text of a plain run or else by the
+words (and whether a speech verb follows), kept across articles.
 
 `_classify` reads nothing but the words, the lexicons and the offset (given back as `start`,
 and set afresh for each run), so its answers hold for every article; what one article shows
