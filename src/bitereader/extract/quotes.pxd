@@ -70,7 +70,7 @@ cpdef object _scan_verb_or_capital(str masked, Py_ssize_t at, Py_ssize_t stop, b
 
 cpdef bint _wordish(Py_UCS4 c) noexcept
 
-cdef bytes _VERB_TRIPLES, _VERB_END_TRIPLES
+cdef bytes _VERB_TRIPLES
 cdef Py_ssize_t _SHORTEST_VERB_WORD, _LONGEST_VERB_WORD
 
 @cython.locals(x=Py_UCS4, y=Py_UCS4, z=Py_UCS4)

@@ -791,11 +791,7 @@ _VERB_TRIPLES = _letter_triples(_VERB_WORDS)
 """For three lower-case ASCII letters `x`, `y`, `z`: whether a word in `_VERB_WORDS` starts with
 them, at `(ord(x) - 97) * 676 + (ord(y) - 97) * 26 + ord(z) - 97`. Most words fail this test
 (or the length one), and skip making a string of themselves and looking it up: two letters let
-through half the words of common prose ("report", "company", "storm").
-
-`_VERB_END_TRIPLES` holds the last three letters of those words the same way: of the words
-that open as a verb might, most end as none does, and are spared the look-up too."""
-_VERB_END_TRIPLES = _letter_triples(frozenset(word[-3:] for word in _VERB_WORDS))
+through half the words of common prose ("report", "company", "storm")."""
 
 
 def _verb_at(masked: str, q: int, r: int, stop: int) -> str | None:
@@ -804,7 +800,7 @@ def _verb_at(masked: str, q: int, r: int, stop: int) -> str | None:
     word does), else for the first word of a longer verb, what the expression says."""
     if not _SHORTEST_VERB_WORD <= r - q <= _LONGEST_VERB_WORD:
         return None
-    if _opens_no_word(_VERB_TRIPLES, masked, q) or _opens_no_word(_VERB_END_TRIPLES, masked, r - 3):
+    if _opens_no_word(_VERB_TRIPLES, masked, q):
         return None
     word = masked[q:r]
     if word in _FORM_HEADS:
