@@ -21,7 +21,7 @@ from bitereader.loaders.feeds import (
 from bitereader.models import Article
 from bitereader.store.feeds import item_row
 
-DATA = Path(__file__).resolve().parent / "data" / "feeds"
+DATA = Path(__file__).resolve().parents[1] / "data" / "feeds"
 FEEDS = sorted(p for p in DATA.iterdir() if p.suffix in (".xml", ".rdf", ".json"))
 
 

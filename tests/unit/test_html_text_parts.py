@@ -8,7 +8,7 @@ import pytest
 
 from bitereader.extract.html import html_text_parts, html_to_parts
 
-PAGES = sorted((Path(__file__).resolve().parent / "data" / "html").glob("*.html"))
+PAGES = sorted((Path(__file__).resolve().parents[1] / "data" / "html").glob("*.html"))
 FRAGMENTS = [
     "",
     "Plain &amp; simple.\n\nTwo paragraphs.",
