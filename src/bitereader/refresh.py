@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from bitereader.building import WORKER_MODULES, BuiltFeed, build_feed, build_rows, changed_items
 from bitereader.errors import BitereaderError, FetchError
+from bitereader.fetch import Fetched, FetchOptions, RetryLater, fetch, new_client
 from bitereader.loaders import sniff
 from bitereader.models import Feed
 from bitereader.store import FeedUpdate, ItemCounts, Store
@@ -35,7 +36,6 @@ from bitereader.store import FeedUpdate, ItemCounts, Store
 if TYPE_CHECKING:
     import httpx
 
-    from bitereader.fetch import Fetched, FetchOptions
     from bitereader.loaders.feeds import FeedDocument, FeedStream, PackedItem, ParsedFeed
     from bitereader.store.feeds import ItemRow
 
@@ -116,8 +116,6 @@ class FeedRefresher:
                 # They start before the HTTP client is imported, which they need not wait for.
                 builder.warm()
             builder.prepare()
-            from bitereader.fetch import FetchOptions
-
             options = options or FetchOptions()
             return asyncio.run(self._refresh(feeds, options, builder, on_feed_done))
 
@@ -128,8 +126,6 @@ class FeedRefresher:
         builder: _ArticleBuilder,
         on_feed_done: Callable[[FeedResult], None] | None,
     ) -> RefreshReport:
-        from bitereader.fetch import new_client
-
         now = datetime.now(UTC)
         results: list[FeedResult] = []
         gate = asyncio.Semaphore(max(1, options.concurrency))
@@ -183,8 +179,6 @@ class _FeedRun:
 
     async def _fetch_and_build(self, feed: Feed) -> _Found:
         """Fetch the feed and build its new items; returns the write that stores what was found."""
-        from bitereader.fetch import RetryLater, fetch
-
         assert feed.id is not None
         now = self.now
         try:
