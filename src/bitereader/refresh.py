@@ -392,6 +392,13 @@ PROCESS_WARM_BYTES = 256 * 1024
 """Feed bytes to read in one refresh (a few hundred items) before starting worker processes
 while the feeds are still being read, so they are ready when the items are."""
 
+WORKER_NICENESS = 10
+"""How much lower the worker processes' scheduling priority is than the refresh's own. There
+are more processes than cores, and the event loop is what hands the workers their feeds and
+reads the network: when it waits for a core, so do they. Ahead of them it waits less than
+half as long, the cores idle a third less, and a refresh (benchmarks/refresh.py) is 3-4 %
+faster. The reader's screen stays lively while a refresh builds, too."""
+
 ChangedItems = Callable[[list["PackedItem"]], tuple[list[bytes], dict[str, str]]]
 """Picks the items to build from a chunk of a feed's items (see FeedRefresher._changed_items)."""
 
@@ -521,10 +528,19 @@ class _ArticleBuilder:
                 context = multiprocessing.get_context("forkserver")
                 # Imported once in the fork server, not in each worker.
                 context.set_forkserver_preload(list(WORKER_MODULES))
-                self._processes = ProcessPoolExecutor(self._workers, mp_context=context)
+                self._processes = ProcessPoolExecutor(
+                    self._workers, mp_context=context, **_lower_priority()
+                )
             except (OSError, ValueError, ImportError):
                 self._workers = 1  # no processes here: build in the thread
         return self._processes
+
+
+def _lower_priority() -> dict[str, Any]:
+    """ProcessPoolExecutor's arguments that start each worker at WORKER_NICENESS, where the
+    system can lower a process's priority (os.nice)."""
+    nice = getattr(os, "nice", None)
+    return {} if nice is None else {"initializer": nice, "initargs": (WORKER_NICENESS,)}
 
 
 def _read_chunk(stream: FeedStream, size: int) -> list[PackedItem]:

@@ -7,6 +7,7 @@ worker processes still build the articles.
 
 from __future__ import annotations
 
+import os
 import shutil
 import ssl
 import subprocess
@@ -151,6 +152,18 @@ def test_worker_processes_import_no_refresh_machinery() -> None:
         loaded = pool.submit(eval, "set(__import__('sys').modules)").result(timeout=60)
     assert {"bitereader.building", "bitereader.extract.quotes", "bitereader.store.feeds"} <= loaded
     assert not loaded & {"asyncio", "httpx", "httpcore", "bitereader.refresh"}
+
+
+def test_worker_processes_run_at_a_lower_priority() -> None:
+    """Behind the event loop that feeds them (see WORKER_NICENESS)."""
+    from bitereader.refresh import WORKER_NICENESS, _ArticleBuilder
+
+    with _ArticleBuilder() as builder:
+        pool = builder._process_pool()
+        if pool is None:
+            pytest.skip("no worker processes on this machine")
+        niceness = pool.submit(os.nice, 0).result(timeout=60)
+    assert niceness == min(19, os.nice(0) + WORKER_NICENESS)
 
 
 class _CountingHandler(BaseHTTPRequestHandler):
