@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from bitereader.models import Article, Caption, Quote, content_hash, hash_text
 from bitereader.store.feeds import item_row
-from bitereader.store.rows import text_columns
+from bitereader.store.rows import stored_text, text_columns
 
 SPACES = " \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000\u2009\u200a\u2028\u2029\u202f\u3000"
 ESCAPED = '"\\\x00\x01\x08\x1b\x7f'
@@ -39,7 +39,8 @@ def test_text_columns_are_the_json_body_and_hash_of_the_paragraphs(
     headline: str, paragraphs: list[str]
 ) -> None:
     made = tuple(paragraphs)
-    assert text_columns(headline, made) == (
+    encoded, body, digest = text_columns(headline, made)
+    assert (stored_text(encoded), stored_text(body), digest) == (
         json.dumps(paragraphs, ensure_ascii=False),
         "\n".join(paragraphs),
         plain_content_hash(headline, made),
@@ -63,9 +64,19 @@ def test_text_columns_escape_what_json_escapes() -> None:
     ]
     for paragraphs in cases:
         encoded, body, _ = text_columns("Ferry", paragraphs)
-        assert encoded == json.dumps(list(paragraphs), ensure_ascii=False)
+        assert stored_text(encoded) == json.dumps(list(paragraphs), ensure_ascii=False)
         assert json.loads(encoded) == list(paragraphs)
-        assert body == "\n".join(paragraphs)
+        assert stored_text(body) == "\n".join(paragraphs)
+
+
+def test_text_hashed_the_plain_way_stays_utf8() -> None:
+    """Its JSON and body are joined from the bytes hashed, and cross to the store as bytes."""
+    paragraphs = ("“Boats stop,” said Ana.", "Ferries resume at noon.")
+    encoded, body, _ = text_columns("Ferry strike", paragraphs)
+    assert encoded == json.dumps(list(paragraphs), ensure_ascii=False).encode()
+    assert body == "\n".join(paragraphs).encode()
+    # Text hashed otherwise (here: not single-spaced) stays str.
+    assert text_columns("Ferry  strike", paragraphs)[1] == "\n".join(paragraphs)
 
 
 def test_item_row_holds_every_column_and_index_entry() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import UTC, datetime
@@ -134,3 +135,23 @@ def test_a_new_feed_with_the_same_guid_twice_in_a_batch_keeps_the_last(store: St
     assert store.save_items(feed.id, rows, now=NOW) == ItemCounts(added=1)
     (headline,) = store.headlines()
     assert headline.headline == "Ferry timetable, revised"
+
+
+def test_text_that_comes_as_utf8_is_stored_as_text(store: Store, tmp_path: Path) -> None:
+    """Paragraphs and bodies built as UTF-8 bytes (see rows.Text) are text in the library,
+    through the bulk path and the one-article path alike, and read back as they were."""
+    feed, _ = store.add_feed("https://news.example/rss")
+    assert feed.id is not None
+    rows = [item_row(article(n)) for n in range(2)]
+    assert all(isinstance(row[0][9], bytes) and isinstance(row[1][2], bytes) for row in rows)
+    store.save_items(feed.id, rows, now=NOW, digests={})
+    updated = store.save_articles([article(1, paragraphs=("“Ferries resume,” Ana said.",))])
+    added = store.save_articles([article(5, guid=None, url="https://news.example/other")])
+    same = store.save_articles([article(0)])
+    assert [status for _, status in updated + added + same] == ["updated", "added", "unchanged"]
+    with sqlite3.connect(tmp_path / "lib.sqlite") as conn:
+        assert set(conn.execute("SELECT typeof(paragraphs) FROM articles")) == {("text",)}
+        assert set(conn.execute("SELECT typeof(body) FROM articles_fts")) == {("text",)}
+    stored = store.article(store.search("resume")[0].id)
+    assert stored.paragraphs == ("“Ferries resume,” Ana said.",)
+    assert "“Ferries" in (store.search("resume")[0].snippet or "")

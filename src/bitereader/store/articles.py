@@ -28,6 +28,18 @@ _CONTENT_COLUMNS = (
     "guid, url, source, kicker, headline, standfirst, authors, wire, published, "
     "paragraphs, captions, quotes, categories, links, content_hash"
 )
+_CONTENT_LIST = [column.strip() for column in _CONTENT_COLUMNS.split(",")]
+_PARAGRAPHS = _CONTENT_LIST.index("paragraphs")
+# The paragraphs and the full-text body may come as UTF-8 bytes (see rows.Text): bound as
+# CAST(? AS TEXT), they are stored as text, the same as the str they stand for.
+_CONTENT_MARKS = ", ".join("CAST(? AS TEXT)" if c == "paragraphs" else "?" for c in _CONTENT_LIST)
+_CONTENT_ASSIGNMENTS = ", ".join(
+    f"{c} = CAST(? AS TEXT)" if c == "paragraphs" else f"{c} = ?" for c in _CONTENT_LIST
+)
+_INSERT_FTS = (
+    "INSERT INTO articles_fts (rowid, headline, standfirst, body, captions, quotes) "
+    "VALUES (?, ?, ?, CAST(? AS TEXT), ?, ?)"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -282,36 +294,35 @@ def _save_one(
     if existing is None:
         cursor = conn.execute(
             f"INSERT INTO articles ({_CONTENT_COLUMNS}, feed_id, added_at, sort_at) "
-            f"VALUES ({', '.join('?' * len(values))}, ?, ?, ?)",
+            f"VALUES ({_CONTENT_MARKS}, ?, ?, ?)",
             (*values, feed_id, added_at, published if published is not None else added_at),
         )
         article_id = cursor.lastrowid
         assert article_id is not None
-        conn.execute(
-            "INSERT INTO articles_fts (rowid, headline, standfirst, body, captions, quotes) "
-            "VALUES (?, ?, ?, ?, ?, ?)",
-            (article_id, *fts),
-        )
+        conn.execute(_INSERT_FTS, (article_id, *fts))
         return article_id, "added"
     stored = conn.execute(
         f"SELECT {_CONTENT_COLUMNS} FROM articles WHERE id = ?", (existing,)
     ).fetchone()
     values = _keep_stored_identity(conn, existing, values, stored)
-    if tuple(stored) == values:
+    if tuple(stored) == _as_stored(values):
         return existing, "unchanged"
-    assignments = ", ".join(f"{column.strip()} = ?" for column in _CONTENT_COLUMNS.split(","))
     conn.execute(
-        f"UPDATE articles SET {assignments}, "
+        f"UPDATE articles SET {_CONTENT_ASSIGNMENTS}, "
         "sort_at = coalesce(?, added_at), feed_id = coalesce(feed_id, ?) WHERE id = ?",
         (*values, values[8], feed_id, existing),
     )
     conn.execute("DELETE FROM articles_fts WHERE rowid = ?", (existing,))
-    conn.execute(
-        "INSERT INTO articles_fts (rowid, headline, standfirst, body, captions, quotes) "
-        "VALUES (?, ?, ?, ?, ?, ?)",
-        (existing, *fts),
-    )
+    conn.execute(_INSERT_FTS, (existing, *fts))
     return existing, "updated"
+
+
+def _as_stored(values: tuple[object, ...]) -> tuple[object, ...]:
+    """Content values as SELECT gives them back once stored: the paragraphs as str."""
+    paragraphs = values[_PARAGRAPHS]
+    if not isinstance(paragraphs, bytes):
+        return values
+    return (*values[:_PARAGRAPHS], paragraphs.decode(), *values[_PARAGRAPHS + 1 :])
 
 
 def _keep_stored_identity(

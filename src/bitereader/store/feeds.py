@@ -10,9 +10,16 @@ from datetime import UTC, datetime
 
 from bitereader.errors import NotFoundError
 from bitereader.models import Article, Feed
-from bitereader.store.articles import _CONTENT_COLUMNS, _keep_stored_identity
+from bitereader.store.articles import (
+    _CONTENT_ASSIGNMENTS,
+    _CONTENT_COLUMNS,
+    _CONTENT_MARKS,
+    _INSERT_FTS,
+    _as_stored,
+    _keep_stored_identity,
+)
 from bitereader.store.connection import Connection
-from bitereader.store.rows import content_values, from_epoch, to_epoch
+from bitereader.store.rows import Text, content_values, from_epoch, to_epoch
 
 _FEED_COLUMNS = (
     "f.id, f.url, f.title, f.site_url, f.tags, f.etag, f.last_modified, f.body_hash, "
@@ -21,8 +28,6 @@ _FEED_COLUMNS = (
 )
 _LOOKUP_CHUNK = 500
 """Values per `IN (...)` lookup: well under SQLite's limit on bound parameters."""
-_CONTENT_LIST = [column.strip() for column in _CONTENT_COLUMNS.split(",")]
-_ASSIGNMENTS = ", ".join(f"{column} = ?" for column in _CONTENT_LIST)
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,7 +44,7 @@ class FeedUpdate:
     warning: str | None = None
 
 
-ItemRow = tuple[tuple[object, ...], tuple[str, str, str, str, str]]
+ItemRow = tuple[tuple[object, ...], tuple[str, str, Text, str, str]]
 """A built article as the values the store writes for it: its _CONTENT_COLUMNS in order (the
 content hash last), and its full-text index entry column by column.
 
@@ -306,7 +311,7 @@ def _save_items(
             article_id, stored, stored_digest = known[guid]
             values = _keep_stored_identity(conn, article_id, values, stored)
             digest = digests.get(guid, stored_digest)
-            if values == stored:
+            if _as_stored(values) == stored:
                 unchanged += 1
                 if digest != stored_digest:
                     fresh_digests.append((digest, article_id))
@@ -366,7 +371,7 @@ def _insert(
     # lets the articles and their index entries go in with two executemany calls.
     first = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM articles").fetchone()[0]
     columns = f"id, {_CONTENT_COLUMNS}, feed_id, added_at, sort_at, item_digest"
-    marks = ", ".join("?" * (len(_CONTENT_LIST) + 5))
+    marks = f"?, {_CONTENT_MARKS}, ?, ?, ?, ?"
     conn.executemany(
         f"INSERT INTO articles ({columns}) VALUES ({marks})",
         (
@@ -381,31 +386,23 @@ def _insert(
             for n, (_, values) in enumerate(fresh)
         ),
     )
-    conn.executemany(
-        "INSERT INTO articles_fts (rowid, headline, standfirst, body, captions, quotes) "
-        "VALUES (?, ?, ?, ?, ?, ?)",
-        ((first + n, *row[1]) for n, (row, _) in enumerate(fresh)),
-    )
+    conn.executemany(_INSERT_FTS, ((first + n, *row[1]) for n, (row, _) in enumerate(fresh)))
 
 
 def _update(
     conn: sqlite3.Connection,
     article_id: int,
-    fts: tuple[str, ...],
+    fts: tuple[Text, ...],
     values: tuple[object, ...],
     digest: str | None,
 ) -> None:
     conn.execute(
-        f"UPDATE articles SET {_ASSIGNMENTS}, sort_at = coalesce(?, added_at), item_digest = ? "
-        "WHERE id = ?",
+        f"UPDATE articles SET {_CONTENT_ASSIGNMENTS}, sort_at = coalesce(?, added_at), "
+        "item_digest = ? WHERE id = ?",
         (*values, values[8], digest, article_id),
     )
     conn.execute("DELETE FROM articles_fts WHERE rowid = ?", (article_id,))
-    conn.execute(
-        "INSERT INTO articles_fts (rowid, headline, standfirst, body, captions, quotes) "
-        "VALUES (?, ?, ?, ?, ?, ?)",
-        (article_id, *fts),
-    )
+    conn.execute(_INSERT_FTS, (article_id, *fts))
 
 
 def _feed(conn: sqlite3.Connection, feed_id: int | None) -> Feed:

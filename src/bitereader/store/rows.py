@@ -19,6 +19,20 @@ if TYPE_CHECKING:
     from bitereader.loaders.feeds import ArticleValues
 
 
+Text = str | bytes
+"""A text column's value as the store writes it: str, or the text encoded as UTF-8.
+
+An article's paragraphs (as JSON) and full-text body are bytes when a refresh's workers make
+them, from the UTF-8 they hash: pickled as bytes they reach the main process without being
+encoded to UTF-8 again or decoded from it, and SQLite takes the bytes as they are where
+before it encoded the text once more (the store binds such values as CAST(? AS TEXT))."""
+
+
+def stored_text(value: Text) -> str:
+    """The text a Text value stands for, as SQLite gives it back."""
+    return value.decode() if isinstance(value, bytes) else value
+
+
 def _json_encoder() -> Callable[[object], str]:
     """json.dumps(..., ensure_ascii=False), a microsecond a call cheaper: a refresh encodes six
     lists an article, and JSONEncoder.encode builds a new C encoder for every one.
@@ -84,7 +98,7 @@ def list_json(items: tuple[str, ...]) -> str:
     return '["' + _JSON_SEPARATOR.join(items) + '"]'
 
 
-def text_columns(headline: str, paragraphs: tuple[str, ...]) -> tuple[str, str, str]:
+def text_columns(headline: str, paragraphs: tuple[str, ...]) -> tuple[Text, Text, str]:
     """An article's paragraphs as their JSON column and as the full-text body, and its content
     hash, taken together: hashing finds out what the JSON needs to know.
 
@@ -92,11 +106,26 @@ def text_columns(headline: str, paragraphs: tuple[str, ...]) -> tuple[str, str, 
     printable (hash_text tells) have no control characters, newlines included, so when the
     body has no quote or backslash either, the JSON is the paragraphs quoted as they are and
     joined: the same text the encoder writes, without its pass over every character.
+
+    Text hashed the plain way (nearly all) has been encoded to UTF-8 for its hash already: its
+    JSON and body are joined from those bytes and stay bytes (see `Text`).
     """
-    digest = _plain_hash(headline, paragraphs)
-    printable = digest is not None
-    if digest is None:
-        digest, printable = hash_text(headline, paragraphs)
+    encoded = _utf8_parts(headline, paragraphs)
+    digest = None if encoded is None else _plain_hash(headline, paragraphs, encoded)
+    if digest is None or encoded is None:
+        return _text_columns_of_str(headline, paragraphs)
+    parts = encoded[1:]
+    body = b"\n".join(parts)
+    if not parts:
+        return "[]", "", digest
+    if b'"' not in body and b"\\" not in body:
+        return b'["' + _JSON_SEPARATOR_UTF8.join(parts) + b'"]', body, digest
+    return _to_json(paragraphs), body, digest
+
+
+def _text_columns_of_str(headline: str, paragraphs: tuple[str, ...]) -> tuple[Text, Text, str]:
+    """text_columns for text that does not hash the plain way, as str."""
+    digest, printable = hash_text(headline, paragraphs)
     body = "\n".join(paragraphs)
     if not paragraphs:
         return "[]", body, digest
@@ -105,19 +134,31 @@ def text_columns(headline: str, paragraphs: tuple[str, ...]) -> tuple[str, str, 
     return _to_json(paragraphs), body, digest
 
 
-def _plain_hash(headline: str, paragraphs: tuple[str, ...]) -> str | None:
+def _utf8_parts(headline: str, paragraphs: tuple[str, ...]) -> list[bytes] | None:
+    """The headline and paragraphs encoded as UTF-8; None when one holds a lone surrogate
+    (hash_text says what becomes of those)."""
+    try:
+        return [headline.encode(), *[part.encode() for part in paragraphs]]
+    except UnicodeEncodeError:
+        return None
+
+
+def _plain_hash(
+    headline: str, paragraphs: tuple[str, ...], encoded: list[bytes] | None = None
+) -> str | None:
     """hash_text's digest of parts that are printable and single-spaced already and whose
     characters beyond ASCII fold to themselves (nearly all text); None for any other.
+    `encoded`: the parts as `_utf8_parts` gives them, when the caller has them.
 
     Here, where it is compiled, rather than in hash_text, whose interpreted steps cost as much
     as its scans: a refresh hashes every article it stores. Folding such text is lower-casing
     its ASCII letters, which the bytes do at a fraction of the cost of casefold (most of all
     for text that is not all ASCII, where casefold looks up every character).
     """
-    try:
-        encoded = [headline.encode(), *[part.encode() for part in paragraphs]]
-    except UnicodeEncodeError:  # lone surrogates: hash_text says what becomes of them
-        return None
+    if encoded is None:
+        encoded = _utf8_parts(headline, paragraphs)
+        if encoded is None:
+            return None
     # Joined by spaces, the parts hold no double space and no space at either end exactly
     # when each is single-spaced and trimmed (see hash_text).
     spaced = b" ".join(encoded)
@@ -137,11 +178,11 @@ def _plain_hash(headline: str, paragraphs: tuple[str, ...]) -> str | None:
                 beyond = data.translate(None, _ASCII).decode()
                 if not part.isprintable() or beyond.casefold() != beyond:
                     return None
-    encoded.append(b"")
-    return hashlib.blake2b(b"\x00".join(encoded).lower(), digest_size=16).hexdigest()
+    return hashlib.blake2b(b"\x00".join(encoded).lower() + b"\x00", digest_size=16).hexdigest()
 
 
 _JSON_SEPARATOR = '", "'
+_JSON_SEPARATOR_UTF8 = _JSON_SEPARATOR.encode()
 _FLAG_CONTROLS = bytes(
     byte if 0x20 <= byte < 0x7F or byte >= 0x80 else (byte + 1) % 0x100 for byte in range(0x100)
 )
@@ -150,7 +191,7 @@ very same object when they hold none (which is quicker than deleting the others 
 _ASCII = bytes(range(0x80))
 
 
-def fts_values(article: Article | ArticleValues, body: str) -> tuple[str, str, str, str, str]:
+def fts_values(article: Article | ArticleValues, body: Text) -> tuple[str, str, Text, str, str]:
     """The text the full-text index holds for an article, column by column (`body`: its
     paragraphs joined by newlines, as text_columns gives it)."""
     captions, quotes = article.captions, article.quotes
@@ -165,7 +206,7 @@ def fts_values(article: Article | ArticleValues, body: str) -> tuple[str, str, s
 
 def content_values(
     article: Article | ArticleValues,
-) -> tuple[tuple[object, ...], tuple[str, str, str, str, str]]:
+) -> tuple[tuple[object, ...], tuple[str, str, Text, str, str]]:
     """An article's values for the store's content columns, in their order (see
     `articles._CONTENT_COLUMNS`: the content hash last), and its full-text index entry.
 
