@@ -90,13 +90,26 @@ def trie_pattern(words: frozenset[str]) -> str:
             node = node.setdefault(ch, {})
         node[""] = {}
 
+    # Spelled as briefly as the engine allows, since the worker processes compile the longest
+    # of these at start-up: last letters as one class ("[ds]", which is what the parser makes
+    # of "(?:d|s)" anyway) and no group of its own around a lone letter, a class or a group
+    # made optional. The compiled expression is the same as with the longer spelling.
     def build(node: dict) -> str:
         ends = "" in node
-        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
-        if not branches:
+        letters = sorted(ch for ch in node if ch)
+        if not letters:
             return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if ends else body
+        if len(letters) > 1 and all(node[ch].keys() == {""} for ch in letters):
+            body = "[" + "".join(re.escape(ch) for ch in letters) + "]"
+            return body + "?" if ends else body
+        branches = [re.escape(ch) + build(node[ch]) for ch in letters]
+        if len(branches) > 1:
+            body = "(?:" + "|".join(branches) + ")"
+            return body + "?" if ends else body
+        if not ends:
+            return branches[0]
+        # A lone letter (escaped or not) takes the "?" itself.
+        return branches[0] + "?" if node[letters[0]].keys() == {""} else f"(?:{branches[0]})?"
 
     return build(trie)
 
