@@ -114,6 +114,28 @@ def trie_pattern(words: frozenset[str]) -> str:
     return build(trie)
 
 
+def reference_pattern(pattern: str, compiled: bool, flags: int = 0) -> re.Pattern[str]:
+    """`re.compile(pattern, flags)`, for an expression that the compiled build (`compiled`
+    True, as the calling module tells) reads character by character instead: there it is
+    compiled only when first used, by the tests that compare the two ways, so that the worker
+    processes do not compile it at start-up."""
+    if not compiled:
+        return re.compile(pattern, flags)
+    return _OnFirstUse(pattern, flags)  # type: ignore[return-value]
+
+
+class _OnFirstUse:
+    """A regular expression that compiles itself when first used (see `reference_pattern`)."""
+
+    def __init__(self, pattern: str, flags: int) -> None:
+        self._source = (pattern, flags)
+
+    def __getattr__(self, name: str) -> object:
+        value = getattr(re.compile(*self._source), name)
+        setattr(self, name, value)  # found without this call from now on
+        return value
+
+
 _VERB_INITIALS = frozenset(form[0] for form in SPEECH_FORMS)
 """The letters a speech verb can start with."""
 

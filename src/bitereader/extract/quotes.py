@@ -39,6 +39,7 @@ from bitereader.extract.quote_lexicon import (
     TIME_WORDS,
     TITLES,
     WRITTEN_SOURCES,
+    reference_pattern,
     trie_pattern,
 )
 from bitereader.extract.quote_lexicon import (
@@ -62,16 +63,22 @@ from bitereader.extract.speakers import (
 from bitereader.extract.text import offsets_of
 from bitereader.models import Quote, QuoteKind
 
+COMPILED = not __file__.endswith(".py")
+"""Compiled by Cython, as the other extractors then are (`bitereader.extract.compiled` asks
+here): `_scan_verb_or_capital` then reads a stretch in a C loop, where the expressions' set of
+character ranges, tested at every character, cost ~50 instructions each."""
+
 _PARA = 1_000_000
 """Positions across the article are paragraph * _PARA + offset (paragraphs are shorter)."""
 
 _MASK = "\x00"
 _OPEN_MARK, _CLOSE_MARK = "“", "”"
 
-_SENTENCE_END = re.compile(
+_SENTENCE_END = reference_pattern(
     # "[.!?…]+" spelled as one mark then any more: a pattern that opens with a character class
     # lets the search skip to the next stop instead of trying every position.
-    r"[.!?…][.!?…]*[”\"’')\]]*\s+(?=“|[\"‘'(\[]?[A-Z0-9\u00c0-\u024f])"
+    r"[.!?…][.!?…]*[”\"’')\]]*\s+(?=“|[\"‘'(\[]?[A-Z0-9\u00c0-\u024f])",
+    COMPILED,
 )
 _ATTRIBUTION_AHEAD = re.compile(
     r"(?!(?:The|This|That|It|He|She|They|We|I)\b)(?:[A-Z][\w’'.-]*\s+){1,5}(?:\w+ly\s+)?(?:"
@@ -90,12 +97,13 @@ boundary after it, so the engine can skip ahead to capitals instead of trying ev
 _COUPLE_HINT = re.compile(r" and [A-Z][a-z]+ [A-Z]")
 """The middle of every `_COUPLE` match. It starts with a fixed string, which the engine finds
 far faster than capitals: most paragraphs lack it and need no `_COUPLE` scan at all."""
-_FIRST_PERSON = re.compile(
+_FIRST_PERSON = reference_pattern(
     # I, I'm/I've/I'd/I'll, me, my, mine, myself, we, We, our, Our, us, ourselves as whole words.
     # Each word's first letter comes before its look-behind, so the search can skip to the
     # letters that open one instead of trying the look-behind at every position.
     r"(?:I(?<![\w’']I)(?:['’](?:m|ve|d|ll))?|m(?<![\w’']m)(?:e|y|ine|yself)|w(?<![\w’']w)e"
-    r"|W(?<![\w’']W)e|o(?<![\w’']o)ur(?:selves)?|O(?<![\w’']O)ur|u(?<![\w’']u)s)(?![\w’'])"
+    r"|W(?<![\w’']W)e|o(?<![\w’']o)ur(?:selves)?|O(?<![\w’']O)ur|u(?<![\w’']u)s)(?![\w’'])",
+    COMPILED,
 )
 _ACCORDING = re.compile(r"\b[Aa]ccording to\s+")
 
@@ -117,14 +125,16 @@ _ADVERB_WORDS = frozenset(
         """
     )
 )
-_CUT_NP = re.compile(
+_CUT_NP = reference_pattern(
     r"\s(?:on|in|at|during|after|before|when|while|yesterday|today|tonight|last|this|"
-    r"earlier|later|according|via|adding|saying|noting|as|to|who|which|that|of\s+(?=[a-z]))\b"
+    r"earlier|later|according|via|adding|saying|noting|as|to|who|which|that|of\s+(?=[a-z]))\b",
+    COMPILED,
 )
-_CUT_ROLE = re.compile(
+_CUT_ROLE = reference_pattern(
     # `\s(?:and|who|…)\s|[,;]`, opening with one class of the characters either branch starts
     # with, so the search can skip to them instead of trying both branches at every position.
-    r"[\s,;](?:(?<=[,;])|(?<=\s)(?:and|who|which|with|whose|that|where|while|when)\s)"
+    r"[\s,;](?:(?<=[,;])|(?<=\s)(?:and|who|which|with|whose|that|where|while|when)\s)",
+    COMPILED,
 )
 _TITLE_CUES = frozenset(
     _words(
@@ -215,7 +225,7 @@ _HE_SHE = re.compile(
 )
 _RELATIVE_OPENER = re.compile(r"\b(?:whose|whom|which|who|where|when)\b")
 _APPOSITIVE_ROLE = re.compile(r",\s+((?:an?|the)\s+[^,;.“]{3,120})")
-_LEADING_ARTICLE = re.compile(r"^(?:an?|the)\s+")
+_LEADING_ARTICLE = reference_pattern(r"^(?:an?|the)\s+", COMPILED)
 _NEXT_WORD = re.compile(r"\s*([\w’'-]+)")
 _CLAUSE_PUNCT = re.compile(r"[!?;:]\s|[a-z]{2}\.\s")
 _STOP_THEN_SPACE = re.compile(r"[.!?]\s")
@@ -225,7 +235,7 @@ _CLAUSE_SPLIT = re.compile(r"[,;:]")
 _ENDS_COMMA_COLON = re.compile(r"[,:]\s*$")
 _WORD_BEFORE_SPACE = re.compile(r"(\S+)\s+$")
 _NP_STOP = re.compile(r"[.!?;“”\x00]|\s[—–]\s")
-_NP_STOP_MARK = re.compile(r"[.!?;“”\x00]")
+_NP_STOP_MARK = reference_pattern(r"[.!?;“”\x00]", COMPILED)
 """`_NP_STOP` for a text without a dash."""
 _BY_FROM_OF = re.compile(r"\b(?:by|from|of)\s+(.+)$")
 _LEADING_THE = re.compile(r"^(?:the)\s+")
@@ -651,8 +661,9 @@ _PERSON_HEADS = frozenset(
 )
 
 
-_DESCRIBED_HEAD = re.compile(
-    r"(?<![\w’'])(?:" + trie_pattern(_PERSON_HEADS | ROLE_NOUNS | _PERSON_LABELS) + r")(?![\w’'])"
+_DESCRIBED_HEAD = reference_pattern(
+    r"(?<![\w’'])(?:" + trie_pattern(_PERSON_HEADS | ROLE_NOUNS | _PERSON_LABELS) + r")(?![\w’'])",
+    COMPILED,
 )
 """A head noun of a describing phrase as a word of its own, in a lower-cased stretch."""
 
@@ -660,14 +671,16 @@ _DESCRIBED_HEAD = re.compile(
 _MASKED_RUN = re.compile(_MASK + "+")
 
 
-_VERB_OR_CAPITAL = re.compile(
-    r"[^a-zA-Z0-9_’'-](?<![\w’'-])(?:[A-Z](?<=\s[A-Z])|(" + SPEECH_VERB_RE.trie + r")(?![\w’'-]))"
+_VERB_OR_CAPITAL = reference_pattern(
+    r"[^a-zA-Z0-9_’'-](?<![\w’'-])(?:[A-Z](?<=\s[A-Z])|(" + SPEECH_VERB_RE.trie + r")(?![\w’'-]))",
+    COMPILED,
 )
 """After a break, a capital (when the break is a space) or a speech verb, whichever comes first:
 `SPEECH_VERB_RE`'s skipping search with a capital after a space as another branch. The capital
 comes first, opening with its class, which the engine tests before entering the branch; the
-look-behind (which a space passes too) is checked once for both. Compiling it costs ~10 ms at
-import, repaid in a few dozen articles."""
+look-behind (which a space passes too) is checked once for both. The pure-Python build's
+(compiling it costs ~4 ms at import, repaid in a few dozen articles): the compiled one reads the
+stretch with `_scan_verb_or_capital`."""
 
 
 def _verb_before_capital(masked: str, lo: int, hi: int) -> tuple[int, str] | None:
@@ -700,11 +713,6 @@ def _verb_before_capital(masked: str, lo: int, hi: int) -> tuple[int, str] | Non
         run = _MASKED_RUN.match(masked, hole, hi)
         at = run.end() if run is not None else hi
 
-
-COMPILED = not __file__.endswith(".py")
-"""Compiled by Cython, as the other extractors then are (`bitereader.extract.compiled` asks
-here): `_scan_verb_or_capital` then reads a stretch in a C loop, where the expressions' set of
-character ranges, tested at every character, cost ~50 instructions each."""
 
 _FORM_HEADS = frozenset(
     re.match(r"[\w’'-]*", form).group()
@@ -842,7 +850,7 @@ def _learn_described(cast: Cast, para: _Para, s: int, e: int) -> None:
     person.gender = person.gender or _gender_word(head)
 
 
-_PLAIN_NEXT_WORD = re.compile(r" ([a-z]+) ")
+_PLAIN_NEXT_WORD = reference_pattern(r" ([a-z]+) ", COMPILED)
 _HEAD_FOLLOWERS = (
     frozenset(("of", "with", "who", "from", "and", "but")) | _ADVERB_WORDS | SPEECH_FORMS
 )
