@@ -2048,7 +2048,7 @@ def _kind(para: _Para, c: _Cand, prev: _Cand | None) -> QuoteKind:
     continues = (
         c.how != "post"
         and "a" <= post.lstrip()[:1] <= "z"  # a lower-case ASCII letter after any spaces
-        and not _CONTINUES_AS_ATTRIBUTION.match(post)
+        and not _continues_as_attribution(post)
     )
     if not lead.strip():
         return "partial" if continues else "direct"
@@ -2072,9 +2072,51 @@ def _kind(para: _Para, c: _Cand, prev: _Cand | None) -> QuoteKind:
     return "partial"
 
 
-_CONTINUES_AS_ATTRIBUTION = re.compile(
-    r"\s*(?:" + SPEECH_VERB_RE.pattern + r"|he|she|they|it|we|according)\b"
-)
+def _continues_as_attribution(post: str) -> bool:
+    r"""True when `post` goes on, after any white space, with a speech verb, "he", "she",
+    "they", "it", "we" or "according" as whole words: what `\s*(?:\b<verbs>\b|he|she|they|it|
+    we|according)\b` matches.
+
+    Every verb ends with a word character, so the boundary after it says that the word there is
+    the verb (or a verb of two words, "went on", starts with it). Looking the word up spares the
+    worker processes compiling that expression, the speech-verb trie once more, at start-up.
+    """
+    m = _LEADING_WORD.match(post)
+    if m is None:
+        return False
+    word = m.group(1)
+    if word in _ATTRIBUTION_WORDS:
+        return True
+    for verb in _VERBS_OF_TWO_WORDS.get(word, ()):
+        end = m.start(1) + len(verb)
+        if post.startswith(verb, m.start(1)) and (end == len(post) or not _is_word(post[end])):
+            return True
+    return False
+
+
+_LEADING_WORD = re.compile(r"\s*(\w+)")
+_ATTRIBUTION_WORDS = frozenset(SPEECH_FORMS) | {"he", "she", "they", "it", "we", "according"}
+"""The one-word continuations `_continues_as_attribution` looks for (verbs of two words too,
+which never are a whole word)."""
+
+
+def _verbs_by_first_word(forms: frozenset[str]) -> dict[str, tuple[str, ...]]:
+    """The speech verbs of more than one word ("went on"), by their first word: those that
+    are not one stretch of word characters."""
+    found: dict[str, tuple[str, ...]] = {}
+    for form in sorted(forms):
+        first = _LEADING_WORD.match(form)
+        if first is not None and first.end() < len(form):
+            found[first.group(1)] = (*found.get(first.group(1), ()), form)
+    return found
+
+
+_VERBS_OF_TWO_WORDS = _verbs_by_first_word(SPEECH_FORMS)
+
+
+def _is_word(c: str) -> bool:
+    r"""True for a character of `\w`."""
+    return c.isalnum() or c == "_"
 
 
 def _adverbial(word: str) -> bool:
