@@ -76,6 +76,7 @@ def test_the_compiled_build_never_compiles_them_to_extract() -> None:
         "        pattern = vars(module)[name]\n"
         "        assert not isinstance(pattern, re.Pattern), name\n"
         "        assert set(vars(pattern)) == {'_source'}, name\n"
+        "assert set(vars(quotes.SPEECH_VERB_RE._after_break)) == {'_source'}\n"
     )
     subprocess.run(
         [

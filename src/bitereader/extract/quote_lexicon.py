@@ -136,6 +136,9 @@ class _OnFirstUse:
         return value
 
 
+COMPILED = not __file__.endswith(".py")
+"""Compiled by Cython, as the other extractors then are (see `quotes.COMPILED`)."""
+
 _VERB_INITIALS = frozenset(form[0] for form in SPEECH_FORMS)
 """The letters a speech verb can start with."""
 
@@ -161,7 +164,11 @@ class _SpeechVerbs:
         # a look-behind is tried at every position; one that opens with a character class
         # (ASCII only, so the engine tests a bitmap) skips the letters inside words, and the
         # look-behind then rules out the non-ASCII letters the class lets through.
-        self._after_break = re.compile(r"[^a-zA-Z0-9_’'-](?<![\w’'-])(" + trie + r")(?![\w’'-])")
+        # (The compiled extractors read stretches character by character instead of searching
+        # them, and the worker processes need not compile this at start-up.)
+        self._after_break = reference_pattern(
+            r"[^a-zA-Z0-9_’'-](?<![\w’'-])(" + trie + r")(?![\w’'-])", COMPILED
+        )
 
     def finditer(
         self, text: str, pos: int = 0, endpos: int | None = None

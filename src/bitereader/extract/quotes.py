@@ -2025,9 +2025,16 @@ def _sentence_subject(masked: str, s: int, e: int) -> _Who | None:
 
 
 def _first_clause_end(masked: str, s: int, e: int) -> int:
-    m = SPEECH_VERB_RE.search(masked, s, e)
-    if m:
-        return m.start()
+    if COMPILED:
+        # `SPEECH_VERB_RE.search(masked, s, e)`, read character by character (with no capital
+        # to stop at): the search's skipping expression is then never compiled.
+        found = _scan_verb_or_capital(masked, s, e, False)
+        if isinstance(found, tuple):
+            return found[0]
+    else:
+        verb = SPEECH_VERB_RE.search(masked, s, e)
+        if verb:
+            return verb.start()
     m = _FINITE_VERB.search(masked[s:e])
     return s + m.start() if m else e
 
