@@ -18,7 +18,7 @@ WORKER_MODULES = (
     "bitereader.building",
     "bitereader.loaders.feeds",
     "bitereader.extract.quotes",
-    "bitereader.store.feeds",
+    "bitereader.store.rows",
     "concurrent.futures.process",
 )
 """What the fork server imports once, so that no worker imports it again: `build_rows` and

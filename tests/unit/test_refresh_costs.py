@@ -150,7 +150,7 @@ def test_worker_processes_import_no_refresh_machinery() -> None:
             pytest.skip("no worker processes on this machine")
         # eval: a builtin, so the worker needs no module of ours or of the tests to run it.
         loaded = pool.submit(eval, "set(__import__('sys').modules)").result(timeout=60)
-    assert {"bitereader.building", "bitereader.extract.quotes", "bitereader.store.feeds"} <= loaded
+    assert {"bitereader.building", "bitereader.extract.quotes", "bitereader.store.rows"} <= loaded
     assert not loaded & {"asyncio", "httpx", "httpcore", "bitereader.refresh"}
 
 

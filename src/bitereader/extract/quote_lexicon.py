@@ -90,16 +90,54 @@ def trie_pattern(words: frozenset[str]) -> str:
             node = node.setdefault(ch, {})
         node[""] = {}
 
+    # Spelled as briefly as the engine allows, since the worker processes compile the longest
+    # of these at start-up: last letters as one class ("[ds]", which is what the parser makes
+    # of "(?:d|s)" anyway) and no group of its own around a lone letter, a class or a group
+    # made optional. The compiled expression is the same as with the longer spelling.
     def build(node: dict) -> str:
         ends = "" in node
-        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
-        if not branches:
+        letters = sorted(ch for ch in node if ch)
+        if not letters:
             return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if ends else body
+        if len(letters) > 1 and all(node[ch].keys() == {""} for ch in letters):
+            body = "[" + "".join(re.escape(ch) for ch in letters) + "]"
+            return body + "?" if ends else body
+        branches = [re.escape(ch) + build(node[ch]) for ch in letters]
+        if len(branches) > 1:
+            body = "(?:" + "|".join(branches) + ")"
+            return body + "?" if ends else body
+        if not ends:
+            return branches[0]
+        # A lone letter (escaped or not) takes the "?" itself.
+        return branches[0] + "?" if node[letters[0]].keys() == {""} else f"(?:{branches[0]})?"
 
     return build(trie)
 
+
+def reference_pattern(pattern: str, compiled: bool, flags: int = 0) -> re.Pattern[str]:
+    """`re.compile(pattern, flags)`, for an expression that the compiled build (`compiled`
+    True, as the calling module tells) reads character by character instead: there it is
+    compiled only when first used, by the tests that compare the two ways, so that the worker
+    processes do not compile it at start-up."""
+    if not compiled:
+        return re.compile(pattern, flags)
+    return _OnFirstUse(pattern, flags)  # type: ignore[return-value]
+
+
+class _OnFirstUse:
+    """A regular expression that compiles itself when first used (see `reference_pattern`)."""
+
+    def __init__(self, pattern: str, flags: int) -> None:
+        self._source = (pattern, flags)
+
+    def __getattr__(self, name: str) -> object:
+        value = getattr(re.compile(*self._source), name)
+        setattr(self, name, value)  # found without this call from now on
+        return value
+
+
+COMPILED = not __file__.endswith(".py")
+"""Compiled by Cython, as the other extractors then are (see `quotes.COMPILED`)."""
 
 _VERB_INITIALS = frozenset(form[0] for form in SPEECH_FORMS)
 """The letters a speech verb can start with."""
@@ -126,7 +164,11 @@ class _SpeechVerbs:
         # a look-behind is tried at every position; one that opens with a character class
         # (ASCII only, so the engine tests a bitmap) skips the letters inside words, and the
         # look-behind then rules out the non-ASCII letters the class lets through.
-        self._after_break = re.compile(r"[^a-zA-Z0-9_’'-](?<![\w’'-])(" + trie + r")(?![\w’'-])")
+        # (The compiled extractors read stretches character by character instead of searching
+        # them, and the worker processes need not compile this at start-up.)
+        self._after_break = reference_pattern(
+            r"[^a-zA-Z0-9_’'-](?<![\w’'-])(" + trie + r")(?![\w’'-])", COMPILED
+        )
 
     def finditer(
         self, text: str, pos: int = 0, endpos: int | None = None

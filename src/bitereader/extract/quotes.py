@@ -39,6 +39,7 @@ from bitereader.extract.quote_lexicon import (
     TIME_WORDS,
     TITLES,
     WRITTEN_SOURCES,
+    reference_pattern,
     trie_pattern,
 )
 from bitereader.extract.quote_lexicon import (
@@ -62,16 +63,22 @@ from bitereader.extract.speakers import (
 from bitereader.extract.text import offsets_of
 from bitereader.models import Quote, QuoteKind
 
+COMPILED = not __file__.endswith(".py")
+"""Compiled by Cython, as the other extractors then are (`bitereader.extract.compiled` asks
+here): `_scan_verb_or_capital` then reads a stretch in a C loop, where the expressions' set of
+character ranges, tested at every character, cost ~50 instructions each."""
+
 _PARA = 1_000_000
 """Positions across the article are paragraph * _PARA + offset (paragraphs are shorter)."""
 
 _MASK = "\x00"
 _OPEN_MARK, _CLOSE_MARK = "“", "”"
 
-_SENTENCE_END = re.compile(
+_SENTENCE_END = reference_pattern(
     # "[.!?…]+" spelled as one mark then any more: a pattern that opens with a character class
     # lets the search skip to the next stop instead of trying every position.
-    r"[.!?…][.!?…]*[”\"’')\]]*\s+(?=“|[\"‘'(\[]?[A-Z0-9\u00c0-\u024f])"
+    r"[.!?…][.!?…]*[”\"’')\]]*\s+(?=“|[\"‘'(\[]?[A-Z0-9\u00c0-\u024f])",
+    COMPILED,
 )
 _ATTRIBUTION_AHEAD = re.compile(
     r"(?!(?:The|This|That|It|He|She|They|We|I)\b)(?:[A-Z][\w’'.-]*\s+){1,5}(?:\w+ly\s+)?(?:"
@@ -90,12 +97,13 @@ boundary after it, so the engine can skip ahead to capitals instead of trying ev
 _COUPLE_HINT = re.compile(r" and [A-Z][a-z]+ [A-Z]")
 """The middle of every `_COUPLE` match. It starts with a fixed string, which the engine finds
 far faster than capitals: most paragraphs lack it and need no `_COUPLE` scan at all."""
-_FIRST_PERSON = re.compile(
+_FIRST_PERSON = reference_pattern(
     # I, I'm/I've/I'd/I'll, me, my, mine, myself, we, We, our, Our, us, ourselves as whole words.
     # Each word's first letter comes before its look-behind, so the search can skip to the
     # letters that open one instead of trying the look-behind at every position.
     r"(?:I(?<![\w’']I)(?:['’](?:m|ve|d|ll))?|m(?<![\w’']m)(?:e|y|ine|yself)|w(?<![\w’']w)e"
-    r"|W(?<![\w’']W)e|o(?<![\w’']o)ur(?:selves)?|O(?<![\w’']O)ur|u(?<![\w’']u)s)(?![\w’'])"
+    r"|W(?<![\w’']W)e|o(?<![\w’']o)ur(?:selves)?|O(?<![\w’']O)ur|u(?<![\w’']u)s)(?![\w’'])",
+    COMPILED,
 )
 _ACCORDING = re.compile(r"\b[Aa]ccording to\s+")
 
@@ -117,14 +125,16 @@ _ADVERB_WORDS = frozenset(
         """
     )
 )
-_CUT_NP = re.compile(
+_CUT_NP = reference_pattern(
     r"\s(?:on|in|at|during|after|before|when|while|yesterday|today|tonight|last|this|"
-    r"earlier|later|according|via|adding|saying|noting|as|to|who|which|that|of\s+(?=[a-z]))\b"
+    r"earlier|later|according|via|adding|saying|noting|as|to|who|which|that|of\s+(?=[a-z]))\b",
+    COMPILED,
 )
-_CUT_ROLE = re.compile(
+_CUT_ROLE = reference_pattern(
     # `\s(?:and|who|…)\s|[,;]`, opening with one class of the characters either branch starts
     # with, so the search can skip to them instead of trying both branches at every position.
-    r"[\s,;](?:(?<=[,;])|(?<=\s)(?:and|who|which|with|whose|that|where|while|when)\s)"
+    r"[\s,;](?:(?<=[,;])|(?<=\s)(?:and|who|which|with|whose|that|where|while|when)\s)",
+    COMPILED,
 )
 _TITLE_CUES = frozenset(
     _words(
@@ -215,7 +225,7 @@ _HE_SHE = re.compile(
 )
 _RELATIVE_OPENER = re.compile(r"\b(?:whose|whom|which|who|where|when)\b")
 _APPOSITIVE_ROLE = re.compile(r",\s+((?:an?|the)\s+[^,;.“]{3,120})")
-_LEADING_ARTICLE = re.compile(r"^(?:an?|the)\s+")
+_LEADING_ARTICLE = reference_pattern(r"^(?:an?|the)\s+", COMPILED)
 _NEXT_WORD = re.compile(r"\s*([\w’'-]+)")
 _CLAUSE_PUNCT = re.compile(r"[!?;:]\s|[a-z]{2}\.\s")
 _STOP_THEN_SPACE = re.compile(r"[.!?]\s")
@@ -225,7 +235,7 @@ _CLAUSE_SPLIT = re.compile(r"[,;:]")
 _ENDS_COMMA_COLON = re.compile(r"[,:]\s*$")
 _WORD_BEFORE_SPACE = re.compile(r"(\S+)\s+$")
 _NP_STOP = re.compile(r"[.!?;“”\x00]|\s[—–]\s")
-_NP_STOP_MARK = re.compile(r"[.!?;“”\x00]")
+_NP_STOP_MARK = reference_pattern(r"[.!?;“”\x00]", COMPILED)
 """`_NP_STOP` for a text without a dash."""
 _BY_FROM_OF = re.compile(r"\b(?:by|from|of)\s+(.+)$")
 _LEADING_THE = re.compile(r"^(?:the)\s+")
@@ -651,8 +661,9 @@ _PERSON_HEADS = frozenset(
 )
 
 
-_DESCRIBED_HEAD = re.compile(
-    r"(?<![\w’'])(?:" + trie_pattern(_PERSON_HEADS | ROLE_NOUNS | _PERSON_LABELS) + r")(?![\w’'])"
+_DESCRIBED_HEAD = reference_pattern(
+    r"(?<![\w’'])(?:" + trie_pattern(_PERSON_HEADS | ROLE_NOUNS | _PERSON_LABELS) + r")(?![\w’'])",
+    COMPILED,
 )
 """A head noun of a describing phrase as a word of its own, in a lower-cased stretch."""
 
@@ -660,14 +671,16 @@ _DESCRIBED_HEAD = re.compile(
 _MASKED_RUN = re.compile(_MASK + "+")
 
 
-_VERB_OR_CAPITAL = re.compile(
-    r"[^a-zA-Z0-9_’'-](?<![\w’'-])(?:[A-Z](?<=\s[A-Z])|(" + SPEECH_VERB_RE.trie + r")(?![\w’'-]))"
+_VERB_OR_CAPITAL = reference_pattern(
+    r"[^a-zA-Z0-9_’'-](?<![\w’'-])(?:[A-Z](?<=\s[A-Z])|(" + SPEECH_VERB_RE.trie + r")(?![\w’'-]))",
+    COMPILED,
 )
 """After a break, a capital (when the break is a space) or a speech verb, whichever comes first:
 `SPEECH_VERB_RE`'s skipping search with a capital after a space as another branch. The capital
 comes first, opening with its class, which the engine tests before entering the branch; the
-look-behind (which a space passes too) is checked once for both. Compiling it costs ~10 ms at
-import, repaid in a few dozen articles."""
+look-behind (which a space passes too) is checked once for both. The pure-Python build's
+(compiling it costs ~4 ms at import, repaid in a few dozen articles): the compiled one reads the
+stretch with `_scan_verb_or_capital`."""
 
 
 def _verb_before_capital(masked: str, lo: int, hi: int) -> tuple[int, str] | None:
@@ -700,11 +713,6 @@ def _verb_before_capital(masked: str, lo: int, hi: int) -> tuple[int, str] | Non
         run = _MASKED_RUN.match(masked, hole, hi)
         at = run.end() if run is not None else hi
 
-
-COMPILED = not __file__.endswith(".py")
-"""Compiled by Cython, as the other extractors then are (`bitereader.extract.compiled` asks
-here): `_scan_verb_or_capital` then reads a stretch in a C loop, where the expressions' set of
-character ranges, tested at every character, cost ~50 instructions each."""
 
 _FORM_HEADS = frozenset(
     re.match(r"[\w’'-]*", form).group()
@@ -842,7 +850,7 @@ def _learn_described(cast: Cast, para: _Para, s: int, e: int) -> None:
     person.gender = person.gender or _gender_word(head)
 
 
-_PLAIN_NEXT_WORD = re.compile(r" ([a-z]+) ")
+_PLAIN_NEXT_WORD = reference_pattern(r" ([a-z]+) ", COMPILED)
 _HEAD_FOLLOWERS = (
     frozenset(("of", "with", "who", "from", "and", "but")) | _ADVERB_WORDS | SPEECH_FORMS
 )
@@ -2017,9 +2025,16 @@ def _sentence_subject(masked: str, s: int, e: int) -> _Who | None:
 
 
 def _first_clause_end(masked: str, s: int, e: int) -> int:
-    m = SPEECH_VERB_RE.search(masked, s, e)
-    if m:
-        return m.start()
+    if COMPILED:
+        # `SPEECH_VERB_RE.search(masked, s, e)`, read character by character (with no capital
+        # to stop at): the search's skipping expression is then never compiled.
+        found = _scan_verb_or_capital(masked, s, e, False)
+        if isinstance(found, tuple):
+            return found[0]
+    else:
+        verb = SPEECH_VERB_RE.search(masked, s, e)
+        if verb:
+            return verb.start()
     m = _FINITE_VERB.search(masked[s:e])
     return s + m.start() if m else e
 
@@ -2040,7 +2055,7 @@ def _kind(para: _Para, c: _Cand, prev: _Cand | None) -> QuoteKind:
     continues = (
         c.how != "post"
         and "a" <= post.lstrip()[:1] <= "z"  # a lower-case ASCII letter after any spaces
-        and not _CONTINUES_AS_ATTRIBUTION.match(post)
+        and not _continues_as_attribution(post)
     )
     if not lead.strip():
         return "partial" if continues else "direct"
@@ -2064,9 +2079,51 @@ def _kind(para: _Para, c: _Cand, prev: _Cand | None) -> QuoteKind:
     return "partial"
 
 
-_CONTINUES_AS_ATTRIBUTION = re.compile(
-    r"\s*(?:" + SPEECH_VERB_RE.pattern + r"|he|she|they|it|we|according)\b"
-)
+def _continues_as_attribution(post: str) -> bool:
+    r"""True when `post` goes on, after any white space, with a speech verb, "he", "she",
+    "they", "it", "we" or "according" as whole words: what `\s*(?:\b<verbs>\b|he|she|they|it|
+    we|according)\b` matches.
+
+    Every verb ends with a word character, so the boundary after it says that the word there is
+    the verb (or a verb of two words, "went on", starts with it). Looking the word up spares the
+    worker processes compiling that expression, the speech-verb trie once more, at start-up.
+    """
+    m = _LEADING_WORD.match(post)
+    if m is None:
+        return False
+    word = m.group(1)
+    if word in _ATTRIBUTION_WORDS:
+        return True
+    for verb in _VERBS_OF_TWO_WORDS.get(word, ()):
+        end = m.start(1) + len(verb)
+        if post.startswith(verb, m.start(1)) and (end == len(post) or not _is_word(post[end])):
+            return True
+    return False
+
+
+_LEADING_WORD = re.compile(r"\s*(\w+)")
+_ATTRIBUTION_WORDS = frozenset(SPEECH_FORMS) | {"he", "she", "they", "it", "we", "according"}
+"""The one-word continuations `_continues_as_attribution` looks for (verbs of two words too,
+which never are a whole word)."""
+
+
+def _verbs_by_first_word(forms: frozenset[str]) -> dict[str, tuple[str, ...]]:
+    """The speech verbs of more than one word ("went on"), by their first word: those that
+    are not one stretch of word characters."""
+    found: dict[str, tuple[str, ...]] = {}
+    for form in sorted(forms):
+        first = _LEADING_WORD.match(form)
+        if first is not None and first.end() < len(form):
+            found[first.group(1)] = (*found.get(first.group(1), ()), form)
+    return found
+
+
+_VERBS_OF_TWO_WORDS = _verbs_by_first_word(SPEECH_FORMS)
+
+
+def _is_word(c: str) -> bool:
+    r"""True for a character of `\w`."""
+    return c.isalnum() or c == "_"
 
 
 def _adverbial(word: str) -> bool:

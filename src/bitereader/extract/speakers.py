@@ -26,8 +26,13 @@ from bitereader.extract.quote_lexicon import (
     ROLE_NOUNS,
     SPEECH_FORMS,
     TITLES,
+    reference_pattern,
 )
 from bitereader.extract.quote_lexicon import words as _words
+
+COMPILED = not __file__.endswith(".py")
+"""Compiled by Cython (as `quotes.COMPILED` tells too): loops over a string's characters then
+run in C."""
 
 Kind = Literal["person", "org", "place", "title", "single"]
 Gender = Literal["m", "f"]
@@ -50,7 +55,7 @@ _PARTICLES = frozenset(
 _HYPHEN_PARTICLE = re.compile(r"^(?:el|al|ad|as|an|bin|ibn|abu|ben|de|van|von|d|l)-[A-Z]")
 _INITIAL = re.compile(r"^[A-Z]\.$")
 _ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,5}s?$")
-_POSSESSIVE = re.compile(r"(?:['’]s|s['’])$")
+_POSSESSIVE = reference_pattern(r"(?:['’]s|s['’])$", COMPILED)
 _POSSESSIVE_ENDS = ("'s", "’s", "s'", "s’")
 """What `_POSSESSIVE` finds, for words (which never hold a line break)."""
 _PRONOUNS: dict[str, Gender | None] = {
@@ -284,10 +289,11 @@ def _word_before(text: str, start: int) -> tuple[int, str] | None:
     return prev[0], prev[2].lower()
 
 
-_PLAIN_RUN = re.compile(
+_PLAIN_RUN = reference_pattern(
     r"[A-Z][A-Za-z]*(?: [A-Z][A-Za-z]*)*"
     r"(?:([,;:]? )([a-z]+)(?![\w.'’\-–])"
-    r"|((?<=s)['’] |\.(?![\w.'’\-–])[\W_]*)(?:([A-Za-z]+)(?![\w.'’\-–])|\Z))"
+    r"|((?<=s)['’] |\.(?![\w.'’\-–])[\W_]*)(?:([A-Za-z]+)(?![\w.'’\-–])|\Z))",
+    COMPILED,
 )
 """The common run: plain capitalised words one space apart, then a plain lower-case word after a
 space (or after a comma, semicolon or colon and a space). Or else (groups 3 and 4) the
@@ -497,11 +503,6 @@ def _capitals(text: str) -> list[int]:
             found.append(at)
         at = marks.find(65, at + 1)
     return found
-
-
-COMPILED = not __file__.endswith(".py")
-"""Compiled by Cython (as `quotes.COMPILED` tells too): loops over a string's characters then
-run in C."""
 
 
 def _capitals_by_character(text: str) -> list[int]:

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from bitereader.errors import LoadError
 from bitereader.models import Article
+
+if TYPE_CHECKING:
+    # Only named here: the refresh's worker processes import this package and never a path.
+    from pathlib import Path
 
 Format = Literal["text", "markdown", "html", "feed", "jsonfeed"]
 

@@ -1,14 +1,20 @@
-"""The library file: the only place in bitereader that speaks SQL."""
+"""The library file: the only place in bitereader that speaks SQL.
+
+Its names are loaded on first use, so that importing one of its modules without the others
+(the refresh's worker processes need only `store.rows`) does not bring sqlite3 and every
+table's queries with it.
+"""
 
 from __future__ import annotations
 
-from contextlib import AbstractContextManager
-from pathlib import Path
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
 
-from bitereader.store.articles import ALL_ARTICLES, ArticleStore, HeadlineFilter, SaveStatus
-from bitereader.store.connection import Connection
-from bitereader.store.feeds import FeedStore, FeedUpdate, ItemCounts
-from bitereader.store.search import SearchStore, fts_query
+if TYPE_CHECKING:
+    from bitereader.store.articles import ALL_ARTICLES, HeadlineFilter, SaveStatus
+    from bitereader.store.feeds import FeedUpdate, ItemCounts
+    from bitereader.store.library_file import Store
+    from bitereader.store.search import fts_query
 
 __all__ = [
     "ALL_ARTICLES",
@@ -20,20 +26,31 @@ __all__ = [
     "fts_query",
 ]
 
+_HOMES = {
+    "ALL_ARTICLES": "articles",
+    "ArticleStore": "articles",
+    "HeadlineFilter": "articles",
+    "SaveStatus": "articles",
+    "Connection": "connection",
+    "FeedStore": "feeds",
+    "FeedUpdate": "feeds",
+    "ItemCounts": "feeds",
+    "Store": "library_file",
+    "SearchStore": "search",
+    "fts_query": "search",
+}
+"""The module of this package that defines each name the package offers (with the parts of
+`Store`, which it offered when it imported them all)."""
 
-class Store(ArticleStore, SearchStore, FeedStore):
-    """One library file, opened and migrated; safe to use from several threads."""
 
-    def __init__(self, path: str | Path) -> None:
-        self.db = Connection(path)
+def __getattr__(name: str) -> Any:
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(import_module(f"{__name__}.{home}"), name)
+    globals()[name] = value
+    return value
 
-    @property
-    def path(self) -> Path:
-        return self.db.path
 
-    def batch(self) -> AbstractContextManager[None]:
-        """Make the writes of the block one transaction (see `Connection.batch`)."""
-        return self.db.batch()
-
-    def close(self) -> None:
-        self.db.close()
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_HOMES})
