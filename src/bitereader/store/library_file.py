@@ -14,8 +14,6 @@ from bitereader.store.search import SearchStore
 class Store(ArticleStore, SearchStore, FeedStore):
     """One library file, opened and migrated; safe to use from several threads."""
 
-    __module__ = "bitereader.store"
-
     def __init__(self, path: str | Path) -> None:
         self.db = Connection(path)
 
