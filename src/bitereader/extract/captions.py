@@ -146,10 +146,18 @@ compiled pattern hashes its whole program, which cost more than the rest of a sp
 
 # `_LABELLED` from its label on. Its lazy caption group made the engine try the label at every
 # position of the line; `_match_labelled` tries this only where a label word starts.
+#
+# The credit is spelled greedily. `_LABELLED`'s lazy `[^:]{2,90}?` tried the trailing `[\s.]*$`
+# after each character of the credit (most of a caption split's cost); what it finds is the
+# text up to the last character that is neither a space nor a dot (of 2 to 90 characters, with
+# no colon), or the first two characters where fewer stand before that trailing run. The first
+# branch finds the former, backing off from the end only over that trailing run; the second,
+# tried when it fails, finds the latter (and nothing else: with two or more characters before
+# the run, it would leave one of them for `[\s.]*`).
 _LABELLED_FROM_LABEL = re.compile(
     r"\b(?P<label>Pictures?|Photo(?:graph)?s?|Images?|Credit|"
     r"Photo credit|Image credit|Source|Illustration|Video)(?:\s*:|(?P<by>\s+by\b))\s*"
-    r"(?P<credit>[^:]{2,90}?)[\s.]*$",
+    r"(?P<credit>[^:]{1,89}[^:\s.]|[^:]{2})[\s.]*$",
     re.IGNORECASE,
 )
 
