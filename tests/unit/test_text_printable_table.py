@@ -22,3 +22,11 @@ def test_every_ascii_character_is_judged_as_isprintable_judges_it(length: int) -
             line = "a" * at + chr(code) + "b" * (length - at - 1)
             assert len(line) == length
             assert is_printable(line) is line.isprintable(), (code, at)
+
+
+@pytest.mark.parametrize("length", [10, 40, 130])
+def test_is_clean_line_finds_every_ascii_control_in_lines_of_any_length(length: int) -> None:
+    assert text.is_clean_line("a" * length)
+    for code in [*range(0x20), 0x7F]:
+        line = "a" * (length // 2) + chr(code) + "a" * (length // 2)
+        assert not text.is_clean_line(line), code

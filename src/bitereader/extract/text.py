@@ -81,7 +81,8 @@ def is_clean_line(text: str) -> bool:
     names and credits pass: printable ASCII (no control characters or escape sequences and
     nothing to normalise), single-spaced and trimmed."""
     spaced = "  " not in text and text[:1] != " " and text[-1:] != " "
-    return spaced and text.isascii() and text.isprintable()
+    # is_printable, not str.isprintable: titles and summaries are long enough for it to pay.
+    return spaced and text.isascii() and is_printable(text)
 
 
 def is_printable(text: str) -> bool:
