@@ -480,17 +480,29 @@ def is_credit_element(element: Any) -> bool:
     )
 
 
+_CAPTION_BLOCK_TAGS = frozenset({"figcaption", "p", "div", "span"})
+"""The tags (lower case) of every element `is_caption_block` can take for a caption."""
+_CREDIT_ELEMENT_TAGS = frozenset({"small", "cite", "span", "p", "div", "em"})
+"""The tags (lower case) of every element `_add_credit_element` can take for a credit
+(`_CREDIT_TAGS` and those `is_credit_element` reads the class of)."""
+
+
 def caption_from_figure(figure: Any, paragraph: int | None = None) -> Caption | None:
     """Read a figure's caption and credit; fall back to its image's alt or title."""
     # One walk over the figure finds both its caption block and its credit spans.
     block = None
     credit_elements: list[Any] = []
     for element in figure.iterdescendants():
-        if not isinstance(element.tag, str):
+        tag = element.tag
+        if not isinstance(tag, str):
             continue
-        if block is None and is_caption_block(element):
+        # The picture, most of a figure, is neither a caption block nor a credit: its tag
+        # says so, without the calls that would read it again and then its class.
+        tag = tag.lower()
+        if block is None and tag in _CAPTION_BLOCK_TAGS and is_caption_block(element):
             block = element
-        _add_credit_element(element, credit_elements)
+        if tag in _CREDIT_ELEMENT_TAGS:
+            _add_credit_element(element, credit_elements)
     text, credit = _text_and_credit(block, credit_elements)
     if not text:
         image = next((el for el in figure.iter("img", "IMG")), None)
