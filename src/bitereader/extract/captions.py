@@ -530,11 +530,13 @@ def _text_and_credit(text_block: Any | None, credit_elements: list[Any]) -> tupl
     else from a credit at the end of the text ("… Photo: Name").
     """
     text = ""
+    # clean_text (which clean_credit starts with) collapses spacing as element_text does:
+    # the text is collapsed once.
     if text_block is not None:
-        text = clean_text(element_text(text_block, skip=credit_elements))
+        text = clean_text(_uncollapsed_text(text_block, credit_elements))
     credit = None
     for element in credit_elements:
-        if credit := clean_credit(element_text(element)):
+        if credit := clean_credit(_uncollapsed_text(element)):
             break
     if text and credit is None and (split := _split(text)) is not None:
         text, credit = split
@@ -557,9 +559,14 @@ def caption_from_image(image: Any, paragraph: int | None = None) -> Caption | No
 
 def element_text(element: Any, skip: Collection[Any] = frozenset()) -> str:
     """The text inside `element`, leaving out scripts, styles and any subtree in `skip`."""
+    return _collapsed(_uncollapsed_text(element, skip))
+
+
+def _uncollapsed_text(element: Any, skip: Collection[Any] = frozenset()) -> str:
+    """`element_text` before its spacing is collapsed, for callers that collapse it anyway."""
     parts: list[str] = []
     _collect_text(element, skip, parts)
-    return _collapsed("".join(parts))
+    return "".join(parts)
 
 
 def clean_credit(text: str) -> str | None:
