@@ -13,6 +13,10 @@ from bitereader.extract import captions
 PLAIN_CREDIT_WORD = re.compile(r"^[A-Z0-9(©]")
 
 
+def test_the_pattern_is_the_plain_one() -> None:
+    assert captions._CREDIT_WORD.pattern == PLAIN_CREDIT_WORD.pattern
+
+
 def test_first_characters_are_those_the_pattern_took() -> None:
     for code in range(sys.maxunicode + 1):
         character = chr(code)
