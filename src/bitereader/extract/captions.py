@@ -146,10 +146,18 @@ compiled pattern hashes its whole program, which cost more than the rest of a sp
 
 # `_LABELLED` from its label on. Its lazy caption group made the engine try the label at every
 # position of the line; `_match_labelled` tries this only where a label word starts.
+#
+# The credit is spelled greedily. `_LABELLED`'s lazy `[^:]{2,90}?` tried the trailing `[\s.]*$`
+# after each character of the credit (most of a caption split's cost); what it finds is the
+# text up to the last character that is neither a space nor a dot (of 2 to 90 characters, with
+# no colon), or the first two characters where fewer stand before that trailing run. The first
+# branch finds the former, backing off from the end only over that trailing run; the second,
+# tried when it fails, finds the latter (and nothing else: with two or more characters before
+# the run, it would leave one of them for `[\s.]*`).
 _LABELLED_FROM_LABEL = re.compile(
     r"\b(?P<label>Pictures?|Photo(?:graph)?s?|Images?|Credit|"
     r"Photo credit|Image credit|Source|Illustration|Video)(?:\s*:|(?P<by>\s+by\b))\s*"
-    r"(?P<credit>[^:]{2,90}?)[\s.]*$",
+    r"(?P<credit>[^:]{1,89}[^:\s.]|[^:]{2})[\s.]*$",
     re.IGNORECASE,
 )
 
@@ -216,6 +224,9 @@ def _match_plain(pattern: re.Pattern[str], line: str) -> tuple[str, re.Match[str
 _BOUNDARY = re.compile(r"[.!?’”)\]|–—-]$")
 _NAME_WORD = re.compile(r"^(?:[A-Z0-9][\w.&'’/-]*|/|via|for|de|van|von|da|al|bin|and|&)$")
 _CREDIT_WORD = re.compile(r"^[A-Z0-9(©]")
+"""What a credit may start with: a capital or digit (ASCII), a bracket or a © sign."""
+_CREDIT_FIRST = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789(©")
+"""The characters `_CREDIT_WORD` matches, for a set lookup (tests hold the two equal)."""
 
 
 def new_caption(text: str, credit: str | None, paragraph: int | None) -> Caption:
@@ -298,7 +309,8 @@ def _looks_like_credit(credit: str) -> bool:
     """A credit is a name or agency: short, capitalised, not a sentence."""
     credit = credit.strip()
     words = credit.split()
-    if not 0 < len(words) <= 10 or not _CREDIT_WORD.match(credit):
+    # A set lookup of its first character: matching a pattern cost more than the rest.
+    if not 0 < len(words) <= 10 or credit[0] not in _CREDIT_FIRST:
         return False
     # A loop, not sum() over a generator, which costs more than the counting.
     lowercase = 0
@@ -472,17 +484,29 @@ def is_credit_element(element: Any) -> bool:
     )
 
 
+_CAPTION_BLOCK_TAGS = frozenset({"figcaption", "p", "div", "span"})
+"""The tags (lower case) of every element `is_caption_block` can take for a caption."""
+_CREDIT_ELEMENT_TAGS = frozenset({"small", "cite", "span", "p", "div", "em"})
+"""The tags (lower case) of every element `_add_credit_element` can take for a credit
+(`_CREDIT_TAGS` and those `is_credit_element` reads the class of)."""
+
+
 def caption_from_figure(figure: Any, paragraph: int | None = None) -> Caption | None:
     """Read a figure's caption and credit; fall back to its image's alt or title."""
     # One walk over the figure finds both its caption block and its credit spans.
     block = None
     credit_elements: list[Any] = []
     for element in figure.iterdescendants():
-        if not isinstance(element.tag, str):
+        tag = element.tag
+        if not isinstance(tag, str):
             continue
-        if block is None and is_caption_block(element):
+        # The picture, most of a figure, is neither a caption block nor a credit: its tag
+        # says so, without the calls that would read it again and then its class.
+        tag = tag.lower()
+        if block is None and tag in _CAPTION_BLOCK_TAGS and is_caption_block(element):
             block = element
-        _add_credit_element(element, credit_elements)
+        if tag in _CREDIT_ELEMENT_TAGS:
+            _add_credit_element(element, credit_elements)
     text, credit = _text_and_credit(block, credit_elements)
     if not text:
         image = next((el for el in figure.iter("img", "IMG")), None)
@@ -508,11 +532,13 @@ def _text_and_credit(text_block: Any | None, credit_elements: list[Any]) -> tupl
     else from a credit at the end of the text ("… Photo: Name").
     """
     text = ""
+    # clean_text (which clean_credit starts with) collapses spacing as element_text does:
+    # the text is collapsed once.
     if text_block is not None:
-        text = clean_text(element_text(text_block, skip=credit_elements))
+        text = clean_text(_uncollapsed_text(text_block, credit_elements))
     credit = None
     for element in credit_elements:
-        if credit := clean_credit(element_text(element)):
+        if credit := clean_credit(_uncollapsed_text(element)):
             break
     if text and credit is None and (split := _split(text)) is not None:
         text, credit = split
@@ -535,9 +561,14 @@ def caption_from_image(image: Any, paragraph: int | None = None) -> Caption | No
 
 def element_text(element: Any, skip: Collection[Any] = frozenset()) -> str:
     """The text inside `element`, leaving out scripts, styles and any subtree in `skip`."""
+    return _collapsed(_uncollapsed_text(element, skip))
+
+
+def _uncollapsed_text(element: Any, skip: Collection[Any] = frozenset()) -> str:
+    """`element_text` before its spacing is collapsed, for callers that collapse it anyway."""
     parts: list[str] = []
     _collect_text(element, skip, parts)
-    return _collapsed("".join(parts))
+    return "".join(parts)
 
 
 def clean_credit(text: str) -> str | None:
