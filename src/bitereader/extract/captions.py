@@ -350,6 +350,10 @@ _CREDIT_CLASS = re.compile(r"credit|copyright|byline|source|attribution|photogra
 _CAPTION_CLASS = re.compile(r"(?:^|[\s_-])(?:fig)?caption(?:$|[\s_-]|text)", re.I)
 _FIGURE_CLASS = re.compile(r"(?:^|\s)wp-caption(?:$|\s)|(?:^|[\s_-])figure(?:$|\s)", re.I)
 _CREDIT_TAGS = frozenset({"small", "cite"})
+_CAPTION_CLASS_TAGS = frozenset({"p", "div", "span"})
+"""The tags (lower case) whose class can name an element a caption block."""
+_CREDIT_CLASS_TAGS = frozenset({"span", "p", "div", "small", "em"})
+"""The tags (lower case) whose class can name an element a credit."""
 _CREDIT_LABEL = re.compile(
     r"^(?:photo(?:graph)?s?\s*credit|photo(?:graph)?s?|pictures?|images?|credit|source"
     r"|illustration|copyright|©|\(c\))(?:\s*[:©]|\s+by\b)?\s*(?:(?:19|20)\d\d\b\s*)?",
@@ -472,23 +476,20 @@ def is_caption_block(element: Any) -> bool:
     tag = tag.lower() if isinstance(tag, str) else ""
     if tag == "figcaption":
         return True
-    return tag in ("p", "div", "span") and bool(_CAPTION_CLASS.search(element.get("class") or ""))
+    return tag in _CAPTION_CLASS_TAGS and bool(_CAPTION_CLASS.search(element.get("class") or ""))
 
 
 def is_credit_element(element: Any) -> bool:
     """Is `element` a credit span (by class name, or `<small>`/`<cite>` inside a caption)?"""
     tag = element.tag
     tag = tag.lower() if isinstance(tag, str) else ""
-    return tag in ("span", "p", "div", "small", "em") and bool(
-        _CREDIT_CLASS.search(element.get("class") or "")
-    )
+    return tag in _CREDIT_CLASS_TAGS and bool(_CREDIT_CLASS.search(element.get("class") or ""))
 
 
-_CAPTION_BLOCK_TAGS = frozenset({"figcaption", "p", "div", "span"})
+_CAPTION_BLOCK_TAGS = _CAPTION_CLASS_TAGS | {"figcaption"}
 """The tags (lower case) of every element `is_caption_block` can take for a caption."""
-_CREDIT_ELEMENT_TAGS = frozenset({"small", "cite", "span", "p", "div", "em"})
-"""The tags (lower case) of every element `_add_credit_element` can take for a credit
-(`_CREDIT_TAGS` and those `is_credit_element` reads the class of)."""
+_CREDIT_ELEMENT_TAGS = _CREDIT_TAGS | _CREDIT_CLASS_TAGS
+"""The tags (lower case) of every element `_add_credit_element` can take for a credit."""
 
 
 def caption_from_figure(figure: Any, paragraph: int | None = None) -> Caption | None:

@@ -123,7 +123,7 @@ def text_columns(headline: str, paragraphs: tuple[str, ...]) -> tuple[Text, Text
     return _to_json(paragraphs), body, digest
 
 
-def _text_columns_of_str(headline: str, paragraphs: tuple[str, ...]) -> tuple[Text, Text, str]:
+def _text_columns_of_str(headline: str, paragraphs: tuple[str, ...]) -> tuple[str, str, str]:
     """text_columns for text that does not hash the plain way, as str."""
     digest, printable = hash_text(headline, paragraphs)
     body = "\n".join(paragraphs)
