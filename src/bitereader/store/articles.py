@@ -42,6 +42,16 @@ _INSERT_FTS = (
 )
 
 
+def unindex(conn: sqlite3.Connection, article_id: int) -> None:
+    """Take an article out of the full-text index: BEFORE its row changes or goes.
+
+    The index keeps no copy of the text (see schema.SCHEMA_V5); it finds the words to take out
+    in the article as stored. After an update it would take out the new words, leaving the old
+    ones to find it by.
+    """
+    conn.execute("DELETE FROM articles_fts WHERE rowid = ?", (article_id,))
+
+
 @dataclass(frozen=True, slots=True)
 class HeadlineFilter:
     """Which articles a headline list shows."""
@@ -222,7 +232,7 @@ class ArticleStore:
         """
         with self.db.transaction() as conn:
             _require(conn, article_id)
-            conn.execute("DELETE FROM articles_fts WHERE rowid = ?", (article_id,))
+            unindex(conn, article_id)
             conn.execute("DELETE FROM articles WHERE id = ?", (article_id,))
 
     def stats(self) -> dict[str, int]:
@@ -307,12 +317,12 @@ def _save_one(
     values = _keep_stored_identity(conn, existing, values, stored)
     if tuple(stored) == _as_stored(values):
         return existing, "unchanged"
+    unindex(conn, existing)
     conn.execute(
         f"UPDATE articles SET {_CONTENT_ASSIGNMENTS}, "
         "sort_at = coalesce(?, added_at), feed_id = coalesce(feed_id, ?) WHERE id = ?",
         (*values, values[8], feed_id, existing),
     )
-    conn.execute("DELETE FROM articles_fts WHERE rowid = ?", (existing,))
     conn.execute(_INSERT_FTS, (existing, *fts))
     return existing, "updated"
 
