@@ -11,6 +11,7 @@ import os
 import shutil
 import ssl
 import subprocess
+import sys
 import threading
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -21,6 +22,7 @@ from pytest_httpserver import HTTPServer
 
 from bitereader.fetch import FetchOptions
 from bitereader.library import Library
+from bitereader.refresh import PREPARE_MAX_FEEDS
 
 RSS = "application/rss+xml"
 
@@ -209,3 +211,41 @@ def test_an_unchanged_refresh_reuses_its_connections(library: Library) -> None:
     assert report.unchanged == 6
     # Six 304s, one after another, over the one connection the client keeps open.
     assert _CountingHandler.connections == 1
+
+
+_REFRESH_AND_TELL = """
+import sys
+from bitereader.library import Library
+with Library(sys.argv[1]) as library:
+    report = library.refresh()
+print(report.unchanged, "bitereader.loaders.feeds" in sys.modules)
+"""
+
+
+@pytest.mark.parametrize("feeds", [PREPARE_MAX_FEEDS, PREPARE_MAX_FEEDS + 1])
+def test_only_a_refresh_of_a_few_feeds_imports_the_feed_reader_ahead(
+    tmp_path: Path, feeds: int
+) -> None:
+    """A refresh of many feeds has the workers read them: one that finds them all unchanged
+    never imports the reader. One of a few imports it while they download, to read them."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _CountingHandler)
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    path = tmp_path / "lib.sqlite"
+    try:
+        with Library(path) as library:
+            for n in range(feeds):
+                library.subscribe(f"http://127.0.0.1:{server.server_address[1]}/feed/{n}")
+            assert library.refresh().failed == 0
+        # In a process of its own, which has imported nothing yet.
+        told = subprocess.run(
+            [sys.executable, "-c", _REFRESH_AND_TELL, str(path)],
+            capture_output=True,
+            text=True,
+            check=True,
+            timeout=120,
+        ).stdout.split()
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert told == [str(feeds), str(feeds <= PREPARE_MAX_FEEDS)]
