@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from bitereader.library import Library
+from bitereader.store import Store
 
 REPO = Path(__file__).resolve().parents[1]
 SAMPLES = REPO.parent / "shared" / "samples"
@@ -40,6 +41,14 @@ def library(tmp_path: Path) -> Iterator[Library]:
     """An open library in a fresh file (test_cli.py has a `library` of its own: a path)."""
     with Library(tmp_path / "lib.sqlite") as lib:
         yield lib
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[Store]:
+    """An open store in a fresh file, closed after the test."""
+    store = Store(tmp_path / "lib.sqlite")
+    yield store
+    store.close()
 
 
 @pytest.fixture

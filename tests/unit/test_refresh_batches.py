@@ -6,7 +6,6 @@ import sqlite3
 import time
 from collections.abc import Iterator
 from datetime import UTC, datetime
-from pathlib import Path
 
 import pytest
 from pytest_httpserver import HTTPServer
@@ -31,13 +30,6 @@ def rss(name: str, items: int = 2) -> bytes:
         '<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel>'
         f"<title>{name}</title><link>https://{name}.example/</link>{entries}</channel></rss>"
     ).encode()
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    store = Store(tmp_path / "lib.sqlite")
-    yield store
-    store.close()
 
 
 def serve_feeds(httpserver: HTTPServer, library: Library, names: list[str]) -> None:

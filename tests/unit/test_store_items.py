@@ -3,25 +3,15 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
 from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
-
-import pytest
 
 from bitereader.models import Article, Caption, Quote
 from bitereader.store import Store
 from bitereader.store.feeds import ItemCounts, item_row
 
 NOW = datetime(2026, 11, 29, 12, 0, tzinfo=UTC)
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    store = Store(tmp_path / "lib.sqlite")
-    yield store
-    store.close()
 
 
 def article(n: int, **changes: object) -> Article:

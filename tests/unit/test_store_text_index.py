@@ -4,7 +4,6 @@ the text it indexed back from the articles, and forgets an article's old words w
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
 from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -20,13 +19,6 @@ from bitereader.store.rows import content_values, stored_text
 from bitereader.store.schema import MIGRATIONS
 
 NOW = datetime(2026, 11, 30, 12, 0, tzinfo=UTC)
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    store = Store(tmp_path / "lib.sqlite")
-    yield store
-    store.close()
 
 
 def article(n: int, **changes: object) -> Article:
