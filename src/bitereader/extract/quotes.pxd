@@ -65,7 +65,7 @@ cpdef bint _org_word_ends_clause(str masked, Py_ssize_t comma) except -1
 @cython.locals(at=Py_ssize_t, hole=Py_ssize_t, stop=Py_ssize_t)
 cpdef tuple _verb_before_capital(str masked, Py_ssize_t lo, Py_ssize_t hi)
 
-@cython.locals(q=Py_ssize_t, word=Py_ssize_t, c=Py_UCS4, after_break=bint)
+@cython.locals(q=Py_ssize_t, word=Py_ssize_t, triple=Py_ssize_t, c=Py_UCS4, after_break=bint)
 cpdef object _scan_verb_or_capital(str masked, Py_ssize_t at, Py_ssize_t stop, bint capitals=*)
 
 cpdef bint _wordish(Py_UCS4 c) noexcept
@@ -75,6 +75,14 @@ cdef Py_ssize_t _SHORTEST_VERB_WORD, _LONGEST_VERB_WORD
 
 @cython.locals(x=Py_UCS4, y=Py_UCS4, z=Py_UCS4)
 cpdef bint _opens_no_word(bytes triples, str text, Py_ssize_t q) except -1
+
+cpdef Py_ssize_t _next_triple(Py_ssize_t triple, Py_UCS4 c) noexcept
+
+cpdef bint _may_be_word(
+    bytes triples, Py_ssize_t triple, Py_ssize_t n, Py_ssize_t shortest, Py_ssize_t longest
+) except -1
+
+cpdef bint _may_be_verb(Py_ssize_t triple, Py_ssize_t n) except -1
 
 @cython.locals(word=str)
 cpdef object _verb_at(str masked, Py_ssize_t q, Py_ssize_t r, Py_ssize_t stop)
@@ -87,8 +95,10 @@ cpdef bint _may_end_in_head(str low) except -1
 cdef bytes _HEAD_TRIPLES
 cdef Py_ssize_t _SHORTEST_HEAD, _LONGEST_HEAD
 
-@cython.locals(q=Py_ssize_t, word=Py_ssize_t, c=Py_UCS4)
+@cython.locals(q=Py_ssize_t, word=Py_ssize_t, triple=Py_ssize_t, c=Py_UCS4)
 cpdef bint _scan_heads(str low) except -1
+
+cpdef bint _may_be_head(Py_ssize_t triple, Py_ssize_t n) except -1
 
 @cython.locals(n=Py_ssize_t, t=Py_ssize_t)
 cpdef bint _head_follows(str low, Py_ssize_t q, Py_ssize_t r) except -1

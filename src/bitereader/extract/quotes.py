@@ -737,25 +737,33 @@ def _scan_verb_or_capital(
     # One pass over the characters (iterating a string compiles to a plain C loop, where
     # indexing checks the bounds at every `masked[q]`): a word that may be a verb, opening with
     # a lower-case letter after a break, is looked up once its end is reached.
+    # The word's first three letters are read into their `_VERB_TRIPLES` index as the loop
+    # passes them, so the words that `_verb_at` would turn away by them and their length (four
+    # in five words of plain prose) are passed over without the call.
     after_break = at == 0 or not _wordish(masked[at - 1])
     word = -1
+    triple = 0
     q = at
     for c in masked[at:stop]:
         if not _wordish(c):
             if word >= 0:
-                verb = _verb_at(masked, word, q, stop)
-                if verb is not None:
-                    return word, verb
+                if _may_be_verb(triple, q - word):
+                    verb = _verb_at(masked, word, q, stop)
+                    if verb is not None:
+                        return word, verb
                 word = -1
             after_break = True
         elif after_break:
             if "a" <= c <= "z":  # (every verb opens with one)
                 word = q
+                triple = ord(c) - 97
             elif capitals and "A" <= c <= "Z" and q > at and masked[q - 1].isspace():
                 return None
             after_break = False
+        elif word >= 0 and q - word < 3:
+            triple = _next_triple(triple, c)
         q += 1
-    if word >= 0:
+    if word >= 0 and _may_be_verb(triple, stop - word):
         verb = _verb_at(masked, word, stop, stop)
         if verb is not None:
             return word, verb
@@ -800,6 +808,24 @@ _VERB_TRIPLES = _letter_triples(_VERB_WORDS)
 them, at `(ord(x) - 97) * 676 + (ord(y) - 97) * 26 + ord(z) - 97`. Most words fail this test
 (or the length one), and skip making a string of themselves and looking it up: two letters let
 through half the words of common prose ("report", "company", "storm")."""
+
+
+def _next_triple(triple: int, c: str) -> int:
+    """A word's `_letter_triples` index read so far (-1 once one of its letters is not a lower-case
+    ASCII letter), after its next letter `c`."""
+    return triple * 26 + ord(c) - 97 if triple >= 0 and "a" <= c <= "z" else -1
+
+
+def _may_be_word(triples: bytes, triple: int, n: int, shortest: int, longest: int) -> bool:
+    """False when a word of `n` letters whose first three give `triple` (see `_next_triple`) is
+    none of the words of the table `triples`: by its length, or by letters `_opens_no_word`
+    turns away."""
+    return shortest <= n <= longest and (triple < 0 or triples[triple] != 0)
+
+
+def _may_be_verb(triple: int, n: int) -> bool:
+    """`_may_be_word` for `_VERB_WORDS`."""
+    return _may_be_word(_VERB_TRIPLES, triple, n, _SHORTEST_VERB_WORD, _LONGEST_VERB_WORD)
 
 
 def _verb_at(masked: str, q: int, r: int, stop: int) -> str | None:
@@ -892,18 +918,28 @@ def _scan_heads(low: str) -> bool:
     `_DESCRIBED_HEAD` finds just the heads that are a whole stretch of word characters (`\w`,
     ’ and '), and those are all it finds: every head is such a stretch.
     """
+    # (The first three letters read as they pass, as `_scan_verb_or_capital` reads them.)
     word = -1
+    triple = 0
     q = 0
     for c in low:
         if _head_char(c):
             if word < 0:
                 word = q
+                triple = _next_triple(0, c)
+            elif q - word < 3:
+                triple = _next_triple(triple, c)
         elif word >= 0:
-            if _head_follows(low, word, q):
+            if _may_be_head(triple, q - word) and _head_follows(low, word, q):
                 return True
             word = -1
         q += 1
-    return word >= 0 and _head_follows(low, word, q)
+    return word >= 0 and _may_be_head(triple, q - word) and _head_follows(low, word, q)
+
+
+def _may_be_head(triple: int, n: int) -> bool:
+    """`_may_be_word` for `_HEADS`."""
+    return _may_be_word(_HEAD_TRIPLES, triple, n, _SHORTEST_HEAD, _LONGEST_HEAD)
 
 
 def _head_follows(low: str, q: int, r: int) -> bool:
