@@ -50,14 +50,16 @@ cpdef Py_ssize_t _sentence_end_at(str masked, Py_ssize_t at) except -2
 cpdef bint _abbreviation_before(str masked, Py_ssize_t stop) except -1
 
 @cython.locals(
-    para=_Para, cast=Cast, masked=str, runs=list, base=Py_ssize_t, k=Py_ssize_t, s=Py_ssize_t,
-    e=Py_ssize_t, persons_here=Py_ssize_t, start=Py_ssize_t, comma_at=Py_ssize_t,
-    subject=bint, before=str,
+    para=_Para, cast=Cast, masked=str, runs_of=list, i=Py_ssize_t, runs=list, base=Py_ssize_t,
+    k=Py_ssize_t, s=Py_ssize_t, e=Py_ssize_t, persons_here=Py_ssize_t, start=Py_ssize_t,
+    comma_at=Py_ssize_t, subject=bint, before=str,
 )
 cpdef Cast _learn_cast(list paras)
 
-@cython.locals(para=_Para, found=set, masked=str, before=str, before2=str, shares=bint, first=str)
-cpdef frozenset _org_evidence(list paras)
+@cython.locals(
+    para=_Para, found=set, i=Py_ssize_t, masked=str, before=str, before2=str, shares=bint, first=str
+)
+cpdef frozenset _org_evidence(list paras, list runs_of=*)
 
 @cython.locals(stop=Py_ssize_t, n=Py_ssize_t, start=Py_ssize_t)
 cpdef bint _org_word_ends_clause(str masked, Py_ssize_t comma) except -1

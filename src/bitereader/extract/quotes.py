@@ -527,8 +527,13 @@ def _sentence_of(para: _Para, offset: int) -> int:
 
 def _learn_cast(paras: list[_Para]) -> Cast:
     """Register every name in the article, with roles, genders and subject positions."""
-    orgs = _org_evidence(paras)
-    known_orgs(orgs)
+    runs_of = [runs_in(para.masked) for para in paras]
+    orgs = _org_evidence(paras, runs_of)
+    if orgs:
+        known_orgs(orgs)
+        # The runs found so far give these names their old kind: find them again. Without
+        # any (nearly always), the same runs serve both walks, which spares the cache lookups.
+        runs_of = [runs_in(para.masked) for para in paras]
     cast = Cast()
     for para in paras:
         cast.learn_acronyms(para.text)
@@ -541,9 +546,10 @@ def _learn_cast(paras: list[_Para]) -> Cast:
                 for given, at in ((first, m.start(1)), (second, m.start(2))):
                     name = Name("person", f"{given} {surname}", "", at)
                     cast.add(name, para.index * _PARA + at, subject=True)
-    for para in paras:
+    for i in range(len(paras)):
+        para = paras[i]
         masked = para.masked
-        runs = runs_in(masked)
+        runs = runs_of[i]
         base = para.index * _PARA
         k = 0  # the paragraph's runs are walked once, sentence by sentence
         for s, e in para.sentences:
@@ -598,13 +604,15 @@ def _learn_cast(paras: list[_Para]) -> Cast:
     return cast
 
 
-def _org_evidence(paras: list[_Para]) -> frozenset[str]:
+def _org_evidence(paras: list[_Para], runs_of: list[list[Run]] | None = None) -> frozenset[str]:
     """Names the article shows to be bodies, however much they look like a person's:
-    "side Harbour Town", "shares in Harlow Foods", "Harlow Foods, the supermarket supplier,"."""
+    "side Harbour Town", "shares in Harlow Foods", "Harlow Foods, the supermarket supplier,".
+    `runs_of`: each paragraph's runs, when the caller has them."""
     found: set[str] = set()
-    for para in paras:
+    for i in range(len(paras)):
+        para = paras[i]
         masked = para.masked
-        for run in runs_in(masked):
+        for run in runs_in(masked) if runs_of is None else runs_of[i]:
             name = run.name
             if name is None or name.kind == "org" or name.kind == "title":
                 continue
