@@ -174,6 +174,9 @@ cpdef bint _verb_position(str masked, Py_ssize_t lo, Py_ssize_t at) except -1
 
 cpdef _according_or_by(str masked, Py_ssize_t lo, Py_ssize_t hi, Py_ssize_t e)
 
+@cython.locals(chunk=str, segs=list, start=Py_ssize_t, at=Py_ssize_t, a=Py_ssize_t, b=Py_ssize_t)
+cpdef list _segments(str masked, Py_ssize_t lo, Py_ssize_t hi)
+
 @cython.locals(words=list, low=list, title_run=Py_ssize_t)
 cpdef bint _appositive(str seg) except -1
 

@@ -1614,9 +1614,9 @@ def _segments(masked: str, lo: int, hi: int) -> list[tuple[int, int]]:
     """Comma-separated stretches of `masked[lo:hi]`, with parentheses and dash asides blanked."""
     chunk = masked[lo:hi]
     if "(" in chunk:
-        chunk = _PARENS.sub(lambda m: " " * len(m.group()), chunk)
+        chunk = _PARENS.sub(_blanked, chunk)
     if "—" in chunk or "–" in chunk or "--" in chunk:
-        chunk = _DASH_ASIDE.sub(lambda m: " " + "," * (len(m.group()) - 2) + " ", chunk)
+        chunk = _DASH_ASIDE.sub(_as_commas, chunk)
     elif ";" not in chunk and ":" not in chunk:
         # With no dash (so nothing above added a comma), colon or semicolon, only commas break,
         # and most stretches have none or one: str.find steps to them, the empty stretches
@@ -1642,6 +1642,16 @@ def _segments(masked: str, lo: int, hi: int) -> list[tuple[int, int]]:
         start = m.end()
     segs.append((lo + start, hi))
     return [(a, b) for a, b in segs if masked[a:b].strip()]
+
+
+def _blanked(m: re.Match[str]) -> str:
+    """A parenthesis, blanked out (named, not a lambda: `_segments` is then a C function)."""
+    return " " * len(m.group())
+
+
+def _as_commas(m: re.Match[str]) -> str:
+    """A dash aside, made commas between its two spaces."""
+    return " " + "," * (len(m.group()) - 2) + " "
 
 
 _SEGMENT_BREAK = re.compile(r"[,;:]|—|\s–\s")
