@@ -1,8 +1,8 @@
 # Static types for the compiled build of quotes.py (Cython reads this "augmenting" .pxd when it
 # compiles the .py; plain Python never sees it, and setup.py then ignores the .py's annotations).
 # Functions are cpdef, so tests still find them as module attributes; a function with
-# keyword-only arguments (`_subject`, `_np_after`), a decorator, or a closure (a lambda or
-# generator expression: cpdef functions cannot hold one) stays a plain def.
+# keyword-only arguments, a decorator, or a closure (a lambda or generator expression: cpdef
+# functions cannot hold one) stays a plain def.
 cimport cython
 
 from bitereader.extract.speakers cimport Cast, _tuple_new, runs_in, subject_like
@@ -177,8 +177,23 @@ cpdef _according_or_by(str masked, Py_ssize_t lo, Py_ssize_t hi, Py_ssize_t e)
 @cython.locals(chunk=str, segs=list, start=Py_ssize_t, at=Py_ssize_t, a=Py_ssize_t, b=Py_ssize_t)
 cpdef list _segments(str masked, Py_ssize_t lo, Py_ssize_t hi)
 
+@cython.locals(
+    segs=list, n=Py_ssize_t, a=Py_ssize_t, b=Py_ssize_t, clause=bint, seg=str, words=list,
+    first=str, inner=Py_ssize_t,
+)
+cpdef _subject(str masked, Py_ssize_t lo, Py_ssize_t hi, bint after_quote=*)
+
+@cython.locals(w=str, low=str)
+cpdef bint _adverbs_only(list words) except -1
+
 @cython.locals(words=list, low=list, title_run=Py_ssize_t)
 cpdef bint _appositive(str seg) except -1
+
+@cython.locals(
+    region=str, stop=Py_ssize_t, segs=list, n=Py_ssize_t, a=Py_ssize_t, b=Py_ssize_t, seg=str,
+    cut=Py_ssize_t, words=list, first=str,
+)
+cpdef _np_after(str masked, Py_ssize_t start, Py_ssize_t end, bint written_ok=*)
 
 @cython.locals(at=Py_ssize_t, c=Py_UCS4)
 cpdef Py_ssize_t _np_stop(str region) except -2

@@ -1682,8 +1682,9 @@ _NON_SPACE = re.compile(r"\S+")
 """A word as str.split() finds them."""
 
 
-def _subject(masked: str, lo: int, hi: int, *, after_quote: bool = False) -> _Who | None:
+def _subject(masked: str, lo: int, hi: int, after_quote: bool = False) -> _Who | None:
     """The speaker named just before a verb: walk back over appositives and adverbials."""
+    # (`after_quote` is not keyword-only: see `_np_after`.)
     rel = _RELATIVE_WHO.search(masked, lo, hi) if masked.find("who", lo, hi) >= 0 else None
     if rel:
         runs = runs_in(masked, rel.start(1), rel.end(1))
@@ -1701,10 +1702,10 @@ def _subject(masked: str, lo: int, hi: int, *, after_quote: bool = False) -> _Wh
                 return None
             continue
         first = words[0].lower()
-        if pronoun_gender(first) is not None or first in ("they", "it", "we", "i"):
-            rest = [w.lower() for w in words[1:]]
-            if all(w in _ADVERB_WORDS or w.endswith("ly") for w in rest):
-                return _new_who("pronoun", first, None, a + seg.index(words[0]))
+        if (pronoun_gender(first) is not None or first in ("they", "it", "we", "i")) and (
+            _adverbs_only(words[1:])
+        ):
+            return _new_who("pronoun", first, None, a + seg.index(words[0]))
         if (
             n == 0
             and (first in _SUBORDINATORS or first in ("and", "but"))
@@ -1751,6 +1752,16 @@ def _subject(masked: str, lo: int, hi: int, *, after_quote: bool = False) -> _Wh
     if desc is not None and desc.kind == "role":
         return _new_who("desc", desc.text, None, desc.pos)
     return desc
+
+
+def _adverbs_only(words: list[str]) -> bool:
+    """True when every word is an adverb, one of `_ADVERB_WORDS` or one ending in "ly" (a loop,
+    not all() over a generator: see quotes.pxd)."""
+    for w in words:
+        low = w.lower()
+        if low not in _ADVERB_WORDS and not low.endswith("ly"):
+            return False
+    return True
 
 
 def _inner_clause(words: list[str]) -> int:
@@ -1867,8 +1878,10 @@ def _sentence_initial(masked: str, pos: int) -> bool:
     return not head or head[-1] in ".!?:"
 
 
-def _np_after(masked: str, start: int, end: int, *, written_ok: bool = False) -> _Who | None:
+def _np_after(masked: str, start: int, end: int, written_ok: bool = False) -> _Who | None:
     """The speaker named after a verb: "said Barry Appleton, an international trade lawyer"."""
+    # (`written_ok` is not keyword-only: the compiled build makes this a typed C function,
+    # which takes none, called without the interpreter's argument parsing.)
     region = masked[start:end]
     stop = _np_stop(region)
     region = region[:stop] if stop >= 0 else region
