@@ -21,6 +21,9 @@ cdef class _Cand:
     cdef public str text, how, kind
 
 
+@cython.locals(p=str)
+cpdef bint _holds_a_mark(list paragraphs) except -1
+
 cpdef _new_who(str kind, str text, role, Py_ssize_t pos, Py_ssize_t para=*)
 
 cdef tuple _QUOTE_SLOTS

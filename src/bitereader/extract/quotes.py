@@ -324,7 +324,7 @@ def extract_quotes(paragraphs: Sequence[str]) -> tuple[Quote, ...]:
     # Plain str, not a subclass (lxml's string results are one): the compiled build's typed
     # functions take exactly str.
     paragraphs = [p if type(p) is str else str(p) for p in paragraphs]
-    if not any(ch in p for p in paragraphs for ch in "\"“”„«»'‘’"):
+    if not _holds_a_mark(paragraphs):
         return ()
     spans = article_spans(paragraphs)
     paras = [_analyse(i, text, spans[i]) for i, text in enumerate(paragraphs)]
@@ -354,6 +354,28 @@ def extract_quotes(paragraphs: Sequence[str]) -> tuple[Quote, ...]:
         )
         for c in cands
     )
+
+
+def _holds_a_mark(paragraphs: list[str]) -> bool:
+    """True when a paragraph holds one of the marks a quote needs (`_QUOTE_MARKS`).
+
+    Loops, not any() over a generator (which a C function cannot hold, and whose steps cost
+    more than the searches); an ASCII paragraph (str.isascii reads a word at a time) can hold
+    only the two ASCII marks.
+    """
+    for p in paragraphs:
+        if p.isascii():
+            if '"' in p or "'" in p:
+                return True
+        else:
+            for mark in _QUOTE_MARKS:
+                if mark in p:
+                    return True
+    return False
+
+
+_QUOTE_MARKS = "\"“”„«»'‘’"
+"""The marks without which an article has no quote to find."""
 
 
 _QUOTE_SLOTS = tuple(Quote.__dict__[field.name].__set__ for field in dataclasses.fields(Quote))
