@@ -149,6 +149,19 @@ cpdef list _candidates(list paras)
 
 cpdef list _words_before(str text, Py_ssize_t pos, Py_ssize_t n)
 
+@cython.locals(
+    by_sentence=dict, c=_Cand, p=Py_ssize_t, si=Py_ssize_t, group=list, para=_Para,
+    s=Py_ssize_t, e=Py_ssize_t, k=Py_ssize_t, prev_close=Py_ssize_t, next_open=Py_ssize_t,
+    attributed=dict, kept=list, resolved=dict,
+)
+cpdef _attribute(list paras, list cands, Cast cast)
+
+@cython.locals(c=_Cand)
+cpdef bint _any_attributed(list group) except -1
+
+@cython.locals(c=_Cand)
+cpdef bint _any_first_person(list group) except -1
+
 @cython.locals(masked=str)
 cpdef _explicit(_Para para, _Cand c, Py_ssize_t lo, Py_ssize_t hi)
 

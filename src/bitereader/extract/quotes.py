@@ -1291,14 +1291,11 @@ def _attribute(paras: list[_Para], cands: list[_Cand], cast: Cast) -> None:
 
     # Whether a sentence holds speech, from the attributions found so far (the loop below adds
     # context speakers, which must not count); first-person words are looked for only when a
-    # sentence's answer is asked for and its attributions do not settle it.
-    attributed = {
-        key: any(c.who is not None or c.kind == "direct" for c in group)
-        for key, group in by_sentence.items()
-    }
-
-    def sentence_speech(key: tuple[int, int]) -> bool:
-        return attributed[key] or any(_first_person_in(c.text) for c in by_sentence[key])
+    # sentence's answer is asked for and its attributions do not settle it. (Loops and helpers,
+    # not closures: the compiled build then makes this a typed C function.)
+    attributed: dict[tuple[int, int], bool] = {}
+    for key, group in by_sentence.items():
+        attributed[key] = _any_attributed(group)
 
     kept: list[_Cand] = []
     last: _Cand | None = None
@@ -1306,7 +1303,8 @@ def _attribute(paras: list[_Para], cands: list[_Cand], cast: Cast) -> None:
     for c in cands:
         if c.who is None:
             c.who, c.how = _from_context(paras, c, last), "context"
-            if c.kind == "partial" and not sentence_speech((c.span.paragraph, c.sentence)):
+            key = (c.span.paragraph, c.sentence)
+            if c.kind == "partial" and not (attributed[key] or _any_first_person(by_sentence[key])):
                 continue
         if c.who is None and c.kind == "partial" and not c.span.carried:
             continue
@@ -1328,6 +1326,23 @@ def _attribute(paras: list[_Para], cands: list[_Cand], cast: Cast) -> None:
         last = c
     _share_runs(kept)
     cands[:] = kept
+
+
+def _any_attributed(group: list[_Cand]) -> bool:
+    """True when a candidate of the group has a speaker or is direct speech (a loop, not any()
+    over a generator, which `_attribute` as a C function could not hold)."""
+    for c in group:  # noqa: SIM110
+        if c.who is not None or c.kind == "direct":
+            return True
+    return False
+
+
+def _any_first_person(group: list[_Cand]) -> bool:
+    """True when a candidate of the group holds a first-person word (a loop: see above)."""
+    for c in group:  # noqa: SIM110
+        if _first_person_in(c.text):
+            return True
+    return False
 
 
 _SOURCE_ANAPHOR = re.compile(
