@@ -1,5 +1,5 @@
-"""The loops `_attribute` asks whether a sentence holds speech with answer as the any() forms
-they replace (they let the compiled build make `_attribute` a C function)."""
+"""The loops `_attribute` and `_kind` ask with answer as the any() and all() forms
+they replace (they let the compiled build make both C functions)."""
 
 from __future__ import annotations
 
@@ -37,3 +37,20 @@ def test_a_fragment_is_kept_only_in_a_sentence_that_holds_speech() -> None:
     assert [x.speaker for x in quotes] == ["Ann Lee"]  # a scare quote: dropped
     quotes = q.extract_quotes([said, "She called it “what we need” for the town."])
     assert [x.text for x in quotes][1:] == ["what we need"]  # first person: speech
+
+
+_GAP_WORDS = st.sampled_from(["that", "That", "THAT", "later", "again", "reporters", "us", "a"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_GAP_WORDS, max_size=4))
+def test_kinds_word_loops_answer_as_any_and_all(gap: list[str]) -> None:
+    assert q._holds_that(gap) is any(w.lower() == "that" for w in gap)
+    assert q._all_adverbial(gap) is all(q._adverbial(w) for w in gap)
+
+
+def test_a_quote_after_a_verb_and_that_is_partial() -> None:
+    direct = q.extract_quotes(["Ann Lee said: “We will build it.”"])
+    assert [x.kind for x in direct] == ["direct"]
+    partial = q.extract_quotes(["Ann Lee told reporters that it was “a good day” for all."])
+    assert [x.kind for x in partial] == ["partial"]

@@ -234,6 +234,21 @@ cpdef _sentence_subject(str masked, Py_ssize_t s, Py_ssize_t e)
 
 cpdef Py_ssize_t _first_clause_end(str masked, Py_ssize_t s, Py_ssize_t e) except -1
 
+@cython.locals(
+    masked=str, s=Py_ssize_t, e=Py_ssize_t, lead=str, lo=Py_ssize_t, pre=str, post=str,
+    upper=bint, continues=bint, verb=str, gap=list,
+)
+cpdef str _kind(_Para para, _Cand c, prev)
+
+@cython.locals(w=str)
+cpdef bint _holds_that(list words) except -1
+
+@cython.locals(w=str)
+cpdef bint _all_adverbial(list words) except -1
+
+@cython.locals(para_pos=Py_ssize_t)
+cpdef _resolve(_Cand c, Cast cast, last)
+
 @cython.locals(low=str)
 cpdef bint _adverbial(str word) except -1
 

@@ -2174,13 +2174,30 @@ def _kind(para: _Para, c: _Cand, prev: _Cand | None) -> QuoteKind:
         gap = masked[m.end() : c.span.open].split()
         if gap and gap[-1].lower() == "that":
             gap = gap[:-1]
-        if any(w.lower() == "that" for w in gap):
+        if _holds_that(gap):
             continue  # "told Reuters that Haddad was "…"": the reporter's clause
-        if all(_adverbial(w) for w in gap) or (verb in RECIPIENT_FORMS and _recipient(gap)):
+        if _all_adverbial(gap) or (verb in RECIPIENT_FORMS and _recipient(gap)):
             return "direct"
     if c.how == "post" and upper:
         return "direct"
     return "partial"
+
+
+def _holds_that(words: list[str]) -> bool:
+    """True when one of the words is "that", in any case (loops like this one and the next,
+    not any() or all() over a generator, let the compiled build make `_kind` a C function)."""
+    for w in words:  # noqa: SIM110
+        if w.lower() == "that":
+            return True
+    return False
+
+
+def _all_adverbial(words: list[str]) -> bool:
+    """True when every word is `_adverbial`."""
+    for w in words:  # noqa: SIM110
+        if not _adverbial(w):
+            return False
+    return True
 
 
 def _continues_as_attribution(post: str) -> bool:
