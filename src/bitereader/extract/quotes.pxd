@@ -1,8 +1,8 @@
 # Static types for the compiled build of quotes.py (Cython reads this "augmenting" .pxd when it
 # compiles the .py; plain Python never sees it, and setup.py then ignores the .py's annotations).
 # Functions are cpdef, so tests still find them as module attributes; a function with
-# keyword-only arguments (`_subject`, `_np_after`), a decorator, or a closure (a lambda or
-# generator expression: cpdef functions cannot hold one) stays a plain def.
+# keyword-only arguments, a decorator, or a closure (a lambda or generator expression: cpdef
+# functions cannot hold one) stays a plain def.
 cimport cython
 
 from bitereader.extract.speakers cimport Cast, _tuple_new, runs_in, subject_like
@@ -20,6 +20,9 @@ cdef class _Cand:
     cdef public Py_ssize_t start, end, sentence
     cdef public str text, how, kind
 
+
+@cython.locals(p=str)
+cpdef bint _holds_a_mark(list paragraphs) except -1
 
 cpdef _new_who(str kind, str text, role, Py_ssize_t pos, Py_ssize_t para=*)
 
@@ -50,14 +53,16 @@ cpdef Py_ssize_t _sentence_end_at(str masked, Py_ssize_t at) except -2
 cpdef bint _abbreviation_before(str masked, Py_ssize_t stop) except -1
 
 @cython.locals(
-    para=_Para, cast=Cast, masked=str, runs=list, base=Py_ssize_t, k=Py_ssize_t, s=Py_ssize_t,
-    e=Py_ssize_t, persons_here=Py_ssize_t, start=Py_ssize_t, comma_at=Py_ssize_t,
-    subject=bint, before=str,
+    para=_Para, cast=Cast, masked=str, runs_of=list, i=Py_ssize_t, runs=list, base=Py_ssize_t,
+    k=Py_ssize_t, s=Py_ssize_t, e=Py_ssize_t, persons_here=Py_ssize_t, start=Py_ssize_t,
+    comma_at=Py_ssize_t, subject=bint, before=str,
 )
 cpdef Cast _learn_cast(list paras)
 
-@cython.locals(para=_Para, found=set, masked=str, before=str, before2=str, shares=bint, first=str)
-cpdef frozenset _org_evidence(list paras)
+@cython.locals(
+    para=_Para, found=set, i=Py_ssize_t, masked=str, before=str, before2=str, shares=bint, first=str
+)
+cpdef frozenset _org_evidence(list paras, list runs_of=*)
 
 @cython.locals(stop=Py_ssize_t, n=Py_ssize_t, start=Py_ssize_t)
 cpdef bint _org_word_ends_clause(str masked, Py_ssize_t comma) except -1
@@ -65,7 +70,7 @@ cpdef bint _org_word_ends_clause(str masked, Py_ssize_t comma) except -1
 @cython.locals(at=Py_ssize_t, hole=Py_ssize_t, stop=Py_ssize_t)
 cpdef tuple _verb_before_capital(str masked, Py_ssize_t lo, Py_ssize_t hi)
 
-@cython.locals(q=Py_ssize_t, word=Py_ssize_t, c=Py_UCS4, after_break=bint)
+@cython.locals(q=Py_ssize_t, word=Py_ssize_t, triple=Py_ssize_t, c=Py_UCS4, after_break=bint)
 cpdef object _scan_verb_or_capital(str masked, Py_ssize_t at, Py_ssize_t stop, bint capitals=*)
 
 cpdef bint _wordish(Py_UCS4 c) noexcept
@@ -75,6 +80,14 @@ cdef Py_ssize_t _SHORTEST_VERB_WORD, _LONGEST_VERB_WORD
 
 @cython.locals(x=Py_UCS4, y=Py_UCS4, z=Py_UCS4)
 cpdef bint _opens_no_word(bytes triples, str text, Py_ssize_t q) except -1
+
+cpdef Py_ssize_t _next_triple(Py_ssize_t triple, Py_UCS4 c) noexcept
+
+cpdef bint _may_be_word(
+    bytes triples, Py_ssize_t triple, Py_ssize_t n, Py_ssize_t shortest, Py_ssize_t longest
+) except -1
+
+cpdef bint _may_be_verb(Py_ssize_t triple, Py_ssize_t n) except -1
 
 @cython.locals(word=str)
 cpdef object _verb_at(str masked, Py_ssize_t q, Py_ssize_t r, Py_ssize_t stop)
@@ -87,8 +100,10 @@ cpdef bint _may_end_in_head(str low) except -1
 cdef bytes _HEAD_TRIPLES
 cdef Py_ssize_t _SHORTEST_HEAD, _LONGEST_HEAD
 
-@cython.locals(q=Py_ssize_t, word=Py_ssize_t, c=Py_UCS4)
+@cython.locals(q=Py_ssize_t, word=Py_ssize_t, triple=Py_ssize_t, c=Py_UCS4)
 cpdef bint _scan_heads(str low) except -1
+
+cpdef bint _may_be_head(Py_ssize_t triple, Py_ssize_t n) except -1
 
 @cython.locals(n=Py_ssize_t, t=Py_ssize_t)
 cpdef bint _head_follows(str low, Py_ssize_t q, Py_ssize_t r) except -1
@@ -134,6 +149,19 @@ cpdef list _candidates(list paras)
 
 cpdef list _words_before(str text, Py_ssize_t pos, Py_ssize_t n)
 
+@cython.locals(
+    by_sentence=dict, c=_Cand, p=Py_ssize_t, si=Py_ssize_t, group=list, para=_Para,
+    s=Py_ssize_t, e=Py_ssize_t, k=Py_ssize_t, prev_close=Py_ssize_t, next_open=Py_ssize_t,
+    attributed=dict, kept=list, resolved=dict,
+)
+cpdef _attribute(list paras, list cands, Cast cast)
+
+@cython.locals(c=_Cand)
+cpdef bint _any_attributed(list group) except -1
+
+@cython.locals(c=_Cand)
+cpdef bint _any_first_person(list group) except -1
+
 @cython.locals(masked=str)
 cpdef _explicit(_Para para, _Cand c, Py_ssize_t lo, Py_ssize_t hi)
 
@@ -162,8 +190,26 @@ cpdef bint _verb_position(str masked, Py_ssize_t lo, Py_ssize_t at) except -1
 
 cpdef _according_or_by(str masked, Py_ssize_t lo, Py_ssize_t hi, Py_ssize_t e)
 
+@cython.locals(chunk=str, segs=list, start=Py_ssize_t, at=Py_ssize_t, a=Py_ssize_t, b=Py_ssize_t)
+cpdef list _segments(str masked, Py_ssize_t lo, Py_ssize_t hi)
+
+@cython.locals(
+    segs=list, n=Py_ssize_t, a=Py_ssize_t, b=Py_ssize_t, clause=bint, seg=str, words=list,
+    first=str, inner=Py_ssize_t,
+)
+cpdef _subject(str masked, Py_ssize_t lo, Py_ssize_t hi, bint after_quote=*)
+
+@cython.locals(w=str, low=str)
+cpdef bint _adverbs_only(list words) except -1
+
 @cython.locals(words=list, low=list, title_run=Py_ssize_t)
 cpdef bint _appositive(str seg) except -1
+
+@cython.locals(
+    region=str, stop=Py_ssize_t, segs=list, n=Py_ssize_t, a=Py_ssize_t, b=Py_ssize_t, seg=str,
+    cut=Py_ssize_t, words=list, first=str,
+)
+cpdef _np_after(str masked, Py_ssize_t start, Py_ssize_t end, bint written_ok=*)
 
 @cython.locals(at=Py_ssize_t, c=Py_UCS4)
 cpdef Py_ssize_t _np_stop(str region) except -2
@@ -187,6 +233,21 @@ cpdef bint _sentence_initial(str masked, Py_ssize_t pos) except -1
 cpdef _sentence_subject(str masked, Py_ssize_t s, Py_ssize_t e)
 
 cpdef Py_ssize_t _first_clause_end(str masked, Py_ssize_t s, Py_ssize_t e) except -1
+
+@cython.locals(
+    masked=str, s=Py_ssize_t, e=Py_ssize_t, lead=str, lo=Py_ssize_t, pre=str, post=str,
+    upper=bint, continues=bint, verb=str, gap=list,
+)
+cpdef str _kind(_Para para, _Cand c, prev)
+
+@cython.locals(w=str)
+cpdef bint _holds_that(list words) except -1
+
+@cython.locals(w=str)
+cpdef bint _all_adverbial(list words) except -1
+
+@cython.locals(para_pos=Py_ssize_t)
+cpdef _resolve(_Cand c, Cast cast, last)
 
 @cython.locals(low=str)
 cpdef bint _adverbial(str word) except -1

@@ -324,7 +324,7 @@ def extract_quotes(paragraphs: Sequence[str]) -> tuple[Quote, ...]:
     # Plain str, not a subclass (lxml's string results are one): the compiled build's typed
     # functions take exactly str.
     paragraphs = [p if type(p) is str else str(p) for p in paragraphs]
-    if not any(ch in p for p in paragraphs for ch in "\"“”„«»'‘’"):
+    if not _holds_a_mark(paragraphs):
         return ()
     spans = article_spans(paragraphs)
     paras = [_analyse(i, text, spans[i]) for i, text in enumerate(paragraphs)]
@@ -354,6 +354,28 @@ def extract_quotes(paragraphs: Sequence[str]) -> tuple[Quote, ...]:
         )
         for c in cands
     )
+
+
+def _holds_a_mark(paragraphs: list[str]) -> bool:
+    """True when a paragraph holds one of the marks a quote needs (`_QUOTE_MARKS`).
+
+    Loops, not any() over a generator (which a C function cannot hold, and whose steps cost
+    more than the searches); an ASCII paragraph (str.isascii reads a word at a time) can hold
+    only the two ASCII marks.
+    """
+    for p in paragraphs:
+        if p.isascii():
+            if '"' in p or "'" in p:
+                return True
+        else:
+            for mark in _QUOTE_MARKS:
+                if mark in p:
+                    return True
+    return False
+
+
+_QUOTE_MARKS = "\"“”„«»'‘’"
+"""The marks without which an article has no quote to find."""
 
 
 _QUOTE_SLOTS = tuple(Quote.__dict__[field.name].__set__ for field in dataclasses.fields(Quote))
@@ -527,8 +549,13 @@ def _sentence_of(para: _Para, offset: int) -> int:
 
 def _learn_cast(paras: list[_Para]) -> Cast:
     """Register every name in the article, with roles, genders and subject positions."""
-    orgs = _org_evidence(paras)
-    known_orgs(orgs)
+    runs_of = [runs_in(para.masked) for para in paras]
+    orgs = _org_evidence(paras, runs_of)
+    if orgs:
+        known_orgs(orgs)
+        # The runs found so far give these names their old kind: find them again. Without
+        # any (nearly always), the same runs serve both walks, which spares the cache lookups.
+        runs_of = [runs_in(para.masked) for para in paras]
     cast = Cast()
     for para in paras:
         cast.learn_acronyms(para.text)
@@ -541,9 +568,10 @@ def _learn_cast(paras: list[_Para]) -> Cast:
                 for given, at in ((first, m.start(1)), (second, m.start(2))):
                     name = Name("person", f"{given} {surname}", "", at)
                     cast.add(name, para.index * _PARA + at, subject=True)
-    for para in paras:
+    for i in range(len(paras)):
+        para = paras[i]
         masked = para.masked
-        runs = runs_in(masked)
+        runs = runs_of[i]
         base = para.index * _PARA
         k = 0  # the paragraph's runs are walked once, sentence by sentence
         for s, e in para.sentences:
@@ -598,13 +626,15 @@ def _learn_cast(paras: list[_Para]) -> Cast:
     return cast
 
 
-def _org_evidence(paras: list[_Para]) -> frozenset[str]:
+def _org_evidence(paras: list[_Para], runs_of: list[list[Run]] | None = None) -> frozenset[str]:
     """Names the article shows to be bodies, however much they look like a person's:
-    "side Harbour Town", "shares in Harlow Foods", "Harlow Foods, the supermarket supplier,"."""
+    "side Harbour Town", "shares in Harlow Foods", "Harlow Foods, the supermarket supplier,".
+    `runs_of`: each paragraph's runs, when the caller has them."""
     found: set[str] = set()
-    for para in paras:
+    for i in range(len(paras)):
+        para = paras[i]
         masked = para.masked
-        for run in runs_in(masked):
+        for run in runs_in(masked) if runs_of is None else runs_of[i]:
             name = run.name
             if name is None or name.kind == "org" or name.kind == "title":
                 continue
@@ -737,25 +767,33 @@ def _scan_verb_or_capital(
     # One pass over the characters (iterating a string compiles to a plain C loop, where
     # indexing checks the bounds at every `masked[q]`): a word that may be a verb, opening with
     # a lower-case letter after a break, is looked up once its end is reached.
+    # The word's first three letters are read into their `_VERB_TRIPLES` index as the loop
+    # passes them, so the words that `_verb_at` would turn away by them and their length (four
+    # in five words of plain prose) are passed over without the call.
     after_break = at == 0 or not _wordish(masked[at - 1])
     word = -1
+    triple = 0
     q = at
     for c in masked[at:stop]:
         if not _wordish(c):
             if word >= 0:
-                verb = _verb_at(masked, word, q, stop)
-                if verb is not None:
-                    return word, verb
+                if _may_be_verb(triple, q - word):
+                    verb = _verb_at(masked, word, q, stop)
+                    if verb is not None:
+                        return word, verb
                 word = -1
             after_break = True
         elif after_break:
             if "a" <= c <= "z":  # (every verb opens with one)
                 word = q
+                triple = ord(c) - 97
             elif capitals and "A" <= c <= "Z" and q > at and masked[q - 1].isspace():
                 return None
             after_break = False
+        elif word >= 0 and q - word < 3:
+            triple = _next_triple(triple, c)
         q += 1
-    if word >= 0:
+    if word >= 0 and _may_be_verb(triple, stop - word):
         verb = _verb_at(masked, word, stop, stop)
         if verb is not None:
             return word, verb
@@ -800,6 +838,24 @@ _VERB_TRIPLES = _letter_triples(_VERB_WORDS)
 them, at `(ord(x) - 97) * 676 + (ord(y) - 97) * 26 + ord(z) - 97`. Most words fail this test
 (or the length one), and skip making a string of themselves and looking it up: two letters let
 through half the words of common prose ("report", "company", "storm")."""
+
+
+def _next_triple(triple: int, c: str) -> int:
+    """A word's `_letter_triples` index read so far (-1 once one of its letters is not a lower-case
+    ASCII letter), after its next letter `c`."""
+    return triple * 26 + ord(c) - 97 if triple >= 0 and "a" <= c <= "z" else -1
+
+
+def _may_be_word(triples: bytes, triple: int, n: int, shortest: int, longest: int) -> bool:
+    """False when a word of `n` letters whose first three give `triple` (see `_next_triple`) is
+    none of the words of the table `triples`: by its length, or by letters `_opens_no_word`
+    turns away."""
+    return shortest <= n <= longest and (triple < 0 or triples[triple] != 0)
+
+
+def _may_be_verb(triple: int, n: int) -> bool:
+    """`_may_be_word` for `_VERB_WORDS`."""
+    return _may_be_word(_VERB_TRIPLES, triple, n, _SHORTEST_VERB_WORD, _LONGEST_VERB_WORD)
 
 
 def _verb_at(masked: str, q: int, r: int, stop: int) -> str | None:
@@ -892,18 +948,28 @@ def _scan_heads(low: str) -> bool:
     `_DESCRIBED_HEAD` finds just the heads that are a whole stretch of word characters (`\w`,
     ’ and '), and those are all it finds: every head is such a stretch.
     """
+    # (The first three letters read as they pass, as `_scan_verb_or_capital` reads them.)
     word = -1
+    triple = 0
     q = 0
     for c in low:
         if _head_char(c):
             if word < 0:
                 word = q
+                triple = _next_triple(0, c)
+            elif q - word < 3:
+                triple = _next_triple(triple, c)
         elif word >= 0:
-            if _head_follows(low, word, q):
+            if _may_be_head(triple, q - word) and _head_follows(low, word, q):
                 return True
             word = -1
         q += 1
-    return word >= 0 and _head_follows(low, word, q)
+    return word >= 0 and _may_be_head(triple, q - word) and _head_follows(low, word, q)
+
+
+def _may_be_head(triple: int, n: int) -> bool:
+    """`_may_be_word` for `_HEADS`."""
+    return _may_be_word(_HEAD_TRIPLES, triple, n, _SHORTEST_HEAD, _LONGEST_HEAD)
 
 
 def _head_follows(low: str, q: int, r: int) -> bool:
@@ -1225,14 +1291,11 @@ def _attribute(paras: list[_Para], cands: list[_Cand], cast: Cast) -> None:
 
     # Whether a sentence holds speech, from the attributions found so far (the loop below adds
     # context speakers, which must not count); first-person words are looked for only when a
-    # sentence's answer is asked for and its attributions do not settle it.
-    attributed = {
-        key: any(c.who is not None or c.kind == "direct" for c in group)
-        for key, group in by_sentence.items()
-    }
-
-    def sentence_speech(key: tuple[int, int]) -> bool:
-        return attributed[key] or any(_first_person_in(c.text) for c in by_sentence[key])
+    # sentence's answer is asked for and its attributions do not settle it. (Loops and helpers,
+    # not closures: the compiled build then makes this a typed C function.)
+    attributed: dict[tuple[int, int], bool] = {}
+    for key, group in by_sentence.items():
+        attributed[key] = _any_attributed(group)
 
     kept: list[_Cand] = []
     last: _Cand | None = None
@@ -1240,7 +1303,8 @@ def _attribute(paras: list[_Para], cands: list[_Cand], cast: Cast) -> None:
     for c in cands:
         if c.who is None:
             c.who, c.how = _from_context(paras, c, last), "context"
-            if c.kind == "partial" and not sentence_speech((c.span.paragraph, c.sentence)):
+            key = (c.span.paragraph, c.sentence)
+            if c.kind == "partial" and not (attributed[key] or _any_first_person(by_sentence[key])):
                 continue
         if c.who is None and c.kind == "partial" and not c.span.carried:
             continue
@@ -1262,6 +1326,23 @@ def _attribute(paras: list[_Para], cands: list[_Cand], cast: Cast) -> None:
         last = c
     _share_runs(kept)
     cands[:] = kept
+
+
+def _any_attributed(group: list[_Cand]) -> bool:
+    """True when a candidate of the group has a speaker or is direct speech (a loop, not any()
+    over a generator, which `_attribute` as a C function could not hold)."""
+    for c in group:  # noqa: SIM110
+        if c.who is not None or c.kind == "direct":
+            return True
+    return False
+
+
+def _any_first_person(group: list[_Cand]) -> bool:
+    """True when a candidate of the group holds a first-person word (a loop: see above)."""
+    for c in group:  # noqa: SIM110
+        if _first_person_in(c.text):
+            return True
+    return False
 
 
 _SOURCE_ANAPHOR = re.compile(
@@ -1570,9 +1651,9 @@ def _segments(masked: str, lo: int, hi: int) -> list[tuple[int, int]]:
     """Comma-separated stretches of `masked[lo:hi]`, with parentheses and dash asides blanked."""
     chunk = masked[lo:hi]
     if "(" in chunk:
-        chunk = _PARENS.sub(lambda m: " " * len(m.group()), chunk)
+        chunk = _PARENS.sub(_blanked, chunk)
     if "—" in chunk or "–" in chunk or "--" in chunk:
-        chunk = _DASH_ASIDE.sub(lambda m: " " + "," * (len(m.group()) - 2) + " ", chunk)
+        chunk = _DASH_ASIDE.sub(_as_commas, chunk)
     elif ";" not in chunk and ":" not in chunk:
         # With no dash (so nothing above added a comma), colon or semicolon, only commas break,
         # and most stretches have none or one: str.find steps to them, the empty stretches
@@ -1598,6 +1679,16 @@ def _segments(masked: str, lo: int, hi: int) -> list[tuple[int, int]]:
         start = m.end()
     segs.append((lo + start, hi))
     return [(a, b) for a, b in segs if masked[a:b].strip()]
+
+
+def _blanked(m: re.Match[str]) -> str:
+    """A parenthesis, blanked out (named, not a lambda: `_segments` is then a C function)."""
+    return " " * len(m.group())
+
+
+def _as_commas(m: re.Match[str]) -> str:
+    """A dash aside, made commas between its two spaces."""
+    return " " + "," * (len(m.group()) - 2) + " "
 
 
 _SEGMENT_BREAK = re.compile(r"[,;:]|—|\s–\s")
@@ -1628,8 +1719,9 @@ _NON_SPACE = re.compile(r"\S+")
 """A word as str.split() finds them."""
 
 
-def _subject(masked: str, lo: int, hi: int, *, after_quote: bool = False) -> _Who | None:
+def _subject(masked: str, lo: int, hi: int, after_quote: bool = False) -> _Who | None:
     """The speaker named just before a verb: walk back over appositives and adverbials."""
+    # (`after_quote` is not keyword-only: see `_np_after`.)
     rel = _RELATIVE_WHO.search(masked, lo, hi) if masked.find("who", lo, hi) >= 0 else None
     if rel:
         runs = runs_in(masked, rel.start(1), rel.end(1))
@@ -1647,10 +1739,10 @@ def _subject(masked: str, lo: int, hi: int, *, after_quote: bool = False) -> _Wh
                 return None
             continue
         first = words[0].lower()
-        if pronoun_gender(first) is not None or first in ("they", "it", "we", "i"):
-            rest = [w.lower() for w in words[1:]]
-            if all(w in _ADVERB_WORDS or w.endswith("ly") for w in rest):
-                return _new_who("pronoun", first, None, a + seg.index(words[0]))
+        if (pronoun_gender(first) is not None or first in ("they", "it", "we", "i")) and (
+            _adverbs_only(words[1:])
+        ):
+            return _new_who("pronoun", first, None, a + seg.index(words[0]))
         if (
             n == 0
             and (first in _SUBORDINATORS or first in ("and", "but"))
@@ -1697,6 +1789,16 @@ def _subject(masked: str, lo: int, hi: int, *, after_quote: bool = False) -> _Wh
     if desc is not None and desc.kind == "role":
         return _new_who("desc", desc.text, None, desc.pos)
     return desc
+
+
+def _adverbs_only(words: list[str]) -> bool:
+    """True when every word is an adverb, one of `_ADVERB_WORDS` or one ending in "ly" (a loop,
+    not all() over a generator: see quotes.pxd)."""
+    for w in words:
+        low = w.lower()
+        if low not in _ADVERB_WORDS and not low.endswith("ly"):
+            return False
+    return True
 
 
 def _inner_clause(words: list[str]) -> int:
@@ -1813,8 +1915,10 @@ def _sentence_initial(masked: str, pos: int) -> bool:
     return not head or head[-1] in ".!?:"
 
 
-def _np_after(masked: str, start: int, end: int, *, written_ok: bool = False) -> _Who | None:
+def _np_after(masked: str, start: int, end: int, written_ok: bool = False) -> _Who | None:
     """The speaker named after a verb: "said Barry Appleton, an international trade lawyer"."""
+    # (`written_ok` is not keyword-only: the compiled build makes this a typed C function,
+    # which takes none, called without the interpreter's argument parsing.)
     region = masked[start:end]
     stop = _np_stop(region)
     region = region[:stop] if stop >= 0 else region
@@ -2070,13 +2174,30 @@ def _kind(para: _Para, c: _Cand, prev: _Cand | None) -> QuoteKind:
         gap = masked[m.end() : c.span.open].split()
         if gap and gap[-1].lower() == "that":
             gap = gap[:-1]
-        if any(w.lower() == "that" for w in gap):
+        if _holds_that(gap):
             continue  # "told Reuters that Haddad was "…"": the reporter's clause
-        if all(_adverbial(w) for w in gap) or (verb in RECIPIENT_FORMS and _recipient(gap)):
+        if _all_adverbial(gap) or (verb in RECIPIENT_FORMS and _recipient(gap)):
             return "direct"
     if c.how == "post" and upper:
         return "direct"
     return "partial"
+
+
+def _holds_that(words: list[str]) -> bool:
+    """True when one of the words is "that", in any case (loops like this one and the next,
+    not any() or all() over a generator, let the compiled build make `_kind` a C function)."""
+    for w in words:  # noqa: SIM110
+        if w.lower() == "that":
+            return True
+    return False
+
+
+def _all_adverbial(words: list[str]) -> bool:
+    """True when every word is `_adverbial`."""
+    for w in words:  # noqa: SIM110
+        if not _adverbial(w):
+            return False
+    return True
 
 
 def _continues_as_attribution(post: str) -> bool:
