@@ -389,9 +389,9 @@ PREPARE_MAX_FEEDS = 10
 """Refreshes of up to this many feeds import the feed reader while the first ones download: a
 few feeds are read here, in the parse thread (all of them, while too few items have come to
 start the worker processes; a big one in any refresh). Those of more feeds have the workers
-read each feed up to WHOLE_FEED_BYTES, and this process may read none: it imports the reader
-when it first needs it. That spares 200 small feeds the import (25-50 ms of a core), and a
-second refresh of them, which reads nothing, too."""
+read each feed up to WHOLE_FEED_BYTES, and import the reader when they first need it: for the
+first feeds, read here while the workers start, or never, when every feed is unchanged. A
+second refresh of 200 small feeds is spared the import (25-50 ms of a core)."""
 PROCESS_MIN_ITEMS = 300
 """Items to build in one refresh before worker processes pay for their start (about 0.15 s)."""
 PROCESS_CHUNK = 250
