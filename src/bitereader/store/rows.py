@@ -193,7 +193,11 @@ _ASCII = bytes(range(0x80))
 
 def fts_values(article: Article | ArticleValues, body: Text) -> tuple[str, str, Text, str, str]:
     """The text the full-text index holds for an article, column by column (`body`: its
-    paragraphs joined by newlines, as text_columns gives it)."""
+    paragraphs joined by newlines, as text_columns gives it).
+
+    The index reads this text back from the stored columns through the view articles_text
+    (schema.SCHEMA_V5), which makes it the same way in SQL: change the two together
+    (test_store_text_index holds them equal)."""
     captions, quotes = article.captions, article.quotes
     return (
         article.headline,
