@@ -15,6 +15,7 @@ from bitereader.store.connection import Connection
 from bitereader.store.rows import (
     ARTICLE_COLUMNS,
     HEADLINE_COLUMNS,
+    Text,
     article_from_row,
     content_values,
     headline_from_row,
@@ -40,6 +41,20 @@ _INSERT_FTS = (
     "INSERT INTO articles_fts (rowid, headline, standfirst, body, captions, quotes) "
     "VALUES (?, ?, ?, CAST(? AS TEXT), ?, ?)"
 )
+
+
+def rewrite(
+    conn: sqlite3.Connection,
+    article_id: int,
+    update: str,
+    params: tuple[object, ...],
+    fts: tuple[Text, ...],
+) -> None:
+    """Change an article's row with the UPDATE statement `update` and index its new text `fts`,
+    its old entry taken out first, while the row still holds the text it was made from."""
+    unindex(conn, article_id)
+    conn.execute(update, params)
+    conn.execute(_INSERT_FTS, (article_id, *fts))
 
 
 def unindex(conn: sqlite3.Connection, article_id: int) -> None:
@@ -317,13 +332,14 @@ def _save_one(
     values = _keep_stored_identity(conn, existing, values, stored)
     if tuple(stored) == _as_stored(values):
         return existing, "unchanged"
-    unindex(conn, existing)
-    conn.execute(
+    rewrite(
+        conn,
+        existing,
         f"UPDATE articles SET {_CONTENT_ASSIGNMENTS}, "
         "sort_at = coalesce(?, added_at), feed_id = coalesce(feed_id, ?) WHERE id = ?",
         (*values, values[8], feed_id, existing),
+        fts,
     )
-    conn.execute(_INSERT_FTS, (existing, *fts))
     return existing, "updated"
 
 

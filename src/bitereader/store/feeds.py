@@ -17,7 +17,7 @@ from bitereader.store.articles import (
     _INSERT_FTS,
     _as_stored,
     _keep_stored_identity,
-    unindex,
+    rewrite,
 )
 from bitereader.store.connection import Connection
 from bitereader.store.rows import Text, content_values, from_epoch, to_epoch
@@ -397,13 +397,14 @@ def _update(
     values: tuple[object, ...],
     digest: str | None,
 ) -> None:
-    unindex(conn, article_id)
-    conn.execute(
+    rewrite(
+        conn,
+        article_id,
         f"UPDATE articles SET {_CONTENT_ASSIGNMENTS}, sort_at = coalesce(?, added_at), "
         "item_digest = ? WHERE id = ?",
         (*values, values[8], digest, article_id),
+        fts,
     )
-    conn.execute(_INSERT_FTS, (article_id, *fts))
 
 
 def _feed(conn: sqlite3.Connection, feed_id: int | None) -> Feed:
