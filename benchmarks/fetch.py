@@ -1,10 +1,10 @@
 """HTTP cost of a refresh: the CPU seconds to download 200 generated feeds of 50 items.
 
 Serves the feeds `refresh.py` serves and downloads them all, as a refresh does (`fetch`, as many
-at once as a refresh fetches), through bitereader's client and through httpx's own transport
-(anyio's sockets), alternately; then a plain asyncio client that only reads the bytes, as a
-floor. On 2 cores a refresh is CPU-bound, so what the client spends is taken from building and
-storing articles.
+at once as a refresh fetches), through bitereader's client (its h11 transport) and through
+httpx's own transport (httpcore's pool on anyio's sockets), alternately; then a plain asyncio
+client that only reads the bytes, as a floor. On 2 cores a refresh is CPU-bound, so what the
+client spends is taken from building and storing articles.
 
     .venv/bin/python benchmarks/fetch.py
 """
@@ -73,7 +73,7 @@ async def bytes_only(port: int) -> int:
 def main() -> None:
     with served(FEEDS, ITEMS) as (port, size):
         clients: dict[str, Callable[[], Awaitable[int]]] = {
-            "bitereader (asyncio transport)": lambda: with_client(port, True),
+            "bitereader (h11 transport)": lambda: with_client(port, True),
             "httpx's own transport (anyio)": lambda: with_client(port, False),
             "bytes only (asyncio streams)": lambda: bytes_only(port),
         }

@@ -68,13 +68,13 @@ def new_client(options: FetchOptions) -> httpx.AsyncClient:
     # FetchOptions: a refresh starts its worker processes first, and imports it meanwhile.
     import httpx
 
-    from bitereader.transport import OnDemandTLS, proxy_in_environment
+    from bitereader.transport import H11Transport, proxy_in_environment
 
     limits = httpx.Limits(max_connections=max(1, options.concurrency), max_keepalive_connections=20)
-    # Our transport reads its sockets with asyncio itself and makes its TLS context when the
-    # first https request needs it. With a proxy from the environment, which httpx only
-    # honours when it builds the transport itself, httpx keeps its own way.
-    transport = None if proxy_in_environment() else OnDemandTLS(limits)
+    # Our transport speaks HTTP/1.1 with h11 on sockets asyncio reads itself, and makes its TLS
+    # context when the first https request needs it. With a proxy from the environment, which
+    # httpx only honours when it builds the transport itself, httpx keeps its own way.
+    transport = None if proxy_in_environment() else H11Transport(limits)
     return httpx.AsyncClient(
         follow_redirects=True,
         max_redirects=10,

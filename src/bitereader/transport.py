@@ -1,23 +1,25 @@
-"""httpx's transport for feed fetches, on connections asyncio reads itself.
+"""httpx's transport for feed fetches: HTTP/1.1 by h11, on connections asyncio reads itself.
 
-httpx sends requests through httpcore's connection pool, which reads and writes its sockets
-through a network backend: under asyncio, by default, anyio's. anyio opens a cancel scope and a
-timer for every read and write, and polls an idle socket each time the pool looks for a free
-connection; a refresh of 200 small feeds spent a third of its HTTP time there. This module
-gives the same pool a backend on asyncio's own transports (httpcore's public network-backend
-interface) and wraps the pool as an httpx transport, as httpx's own transport does.
+httpx's own transport sends requests through httpcore's connection pool, which takes a lock,
+an event and a cancel scope from anyio for each request and scans every connection of the
+pool for each one it places. Importing httpcore and anyio's asyncio backend cost a refresh
+about 55 ms, and the pool about as much again for 200 feeds: together a third of what its
+HTTP cost beyond reading the bytes. A refresh needs little of the pool: keep-alive connections
+by origin, a bound on connections, TLS, and timeouts raised as httpx's errors. That is this
+module; h11, the protocol library under httpcore too, reads and writes HTTP/1.1.
 """
 
 from __future__ import annotations
 
 import asyncio
+import math
 import os
 import ssl
 from collections import deque
-from collections.abc import AsyncIterator, Iterable
+from collections.abc import AsyncIterator
 from typing import Any
 
-import httpcore
+import h11
 import httpx
 
 _HIGH_WATER = 256 * 1024
@@ -26,66 +28,15 @@ _LOW_WATER = 64 * 1024
 """Bytes left unread at which a paused connection reads from its socket again."""
 _HAPPY_EYEBALLS_DELAY = 0.25
 """Seconds before trying a host's next address while the first still connects (RFC 8305)."""
+_READ_SIZE = 1024 * 1024
+"""Most bytes handed to h11 at a time: more than asyncio receives at once (256 KB), so that
+each chunk goes whole, with no copy of its rest kept back."""
+_DEFAULT_PORTS = {b"http": 80, b"https": 443}
+_IDEMPOTENT = frozenset({"GET", "HEAD", "OPTIONS"})
+"""Methods a request may be sent again with, when a kept-alive connection drops it unanswered."""
 
-# httpcore's errors as httpx's, most specific first: the first match is the one raised.
-_HTTPX_ERRORS: tuple[tuple[type[Exception], type[httpx.HTTPError]], ...] = (
-    (httpcore.ConnectTimeout, httpx.ConnectTimeout),
-    (httpcore.ReadTimeout, httpx.ReadTimeout),
-    (httpcore.WriteTimeout, httpx.WriteTimeout),
-    (httpcore.PoolTimeout, httpx.PoolTimeout),
-    (httpcore.TimeoutException, httpx.TimeoutException),
-    (httpcore.ConnectError, httpx.ConnectError),
-    (httpcore.ReadError, httpx.ReadError),
-    (httpcore.WriteError, httpx.WriteError),
-    (httpcore.NetworkError, httpx.NetworkError),
-    (httpcore.ProxyError, httpx.ProxyError),
-    (httpcore.UnsupportedProtocol, httpx.UnsupportedProtocol),
-    (httpcore.LocalProtocolError, httpx.LocalProtocolError),
-    (httpcore.RemoteProtocolError, httpx.RemoteProtocolError),
-    (httpcore.ProtocolError, httpx.ProtocolError),
-)
-_HTTPCORE_ERRORS = tuple(core_error for core_error, _ in _HTTPX_ERRORS)
-
-
-class AsyncioTransport(httpx.AsyncBaseTransport):
-    """httpx's transport (HTTP/1.1 through httpcore's pool), on the asyncio backend below."""
-
-    def __init__(self, limits: httpx.Limits, ssl_context: ssl.SSLContext | None = None) -> None:
-        self._pool = httpcore.AsyncConnectionPool(
-            ssl_context=ssl_context,
-            max_connections=limits.max_connections,
-            max_keepalive_connections=limits.max_keepalive_connections,
-            keepalive_expiry=limits.keepalive_expiry,
-            network_backend=AsyncioBackend(),
-        )
-
-    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
-        """Send `request` through the pool; its body streams from the connection."""
-        url = request.url
-        core_request = httpcore.Request(
-            method=request.method,
-            url=httpcore.URL(
-                scheme=url.raw_scheme, host=url.raw_host, port=url.port, target=url.raw_path
-            ),
-            headers=request.headers.raw,
-            content=request.stream,
-            extensions=request.extensions,
-        )
-        try:
-            response = await self._pool.handle_async_request(core_request)
-        except _HTTPCORE_ERRORS as error:
-            raise _as_httpx_error(error) from error
-        return httpx.Response(
-            status_code=response.status,
-            headers=response.headers,
-            stream=_ResponseStream(response.stream),
-            extensions=response.extensions,
-        )
-
-    async def aclose(self) -> None:
-        """Close every pooled connection."""
-        await self._pool.aclose()
-
+Origin = tuple[bytes, str, int]
+"""Scheme, host and port: the requests a connection can serve."""
 
 _PROXY_VARIABLES = ("http_proxy", "https_proxy", "all_proxy")
 
@@ -95,88 +46,325 @@ def proxy_in_environment() -> bool:
     return any(os.environ.get(name) or os.environ.get(name.upper()) for name in _PROXY_VARIABLES)
 
 
-class OnDemandTLS(httpx.AsyncBaseTransport):
-    """Plain http through one pool of connections read by asyncio itself (`AsyncioTransport`),
-    https through another made on the first https request: with its verifying TLS context, it
-    costs about 25 ms of CPU that plain http urls (and a refresh of only those) never pay."""
+class H11Transport(httpx.AsyncBaseTransport):
+    """HTTP/1.1 for httpx: keep-alive connections by origin, at most `limits.max_connections`
+    of them at once; the verifying TLS context is made on the first https request (about
+    25 ms of CPU that plain http urls, and a refresh of only those, never pay)."""
 
-    def __init__(self, limits: httpx.Limits) -> None:
-        self._limits = limits
-        self._plain = AsyncioTransport(limits)
-        self._tls: httpx.AsyncBaseTransport | None = None
+    def __init__(self, limits: httpx.Limits, ssl_context: ssl.SSLContext | None = None) -> None:
+        self._max_connections = limits.max_connections or 1 << 30
+        self._max_idle = min(
+            self._max_connections,
+            1 << 30
+            if limits.max_keepalive_connections is None
+            else limits.max_keepalive_connections,
+        )
+        self._keepalive_expiry = limits.keepalive_expiry
+        self._ssl_context = ssl_context
+        self._slots = asyncio.Semaphore(self._max_connections)
+        self._active = 0
+        """Requests under way (slots taken): each holds a connection."""
+        self._idle: deque[_H11Connection] = deque()
+        """Connections between requests, the longest idle first."""
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
-        """Send plain http through one pool, https through a verifying one made when needed."""
-        if request.url.scheme != "https":
-            return await self._plain.handle_async_request(request)
-        if self._tls is None:
-            self._tls = AsyncioTransport(self._limits, httpx.create_ssl_context())
-        return await self._tls.handle_async_request(request)
-
-    async def aclose(self) -> None:
-        """Close both pools."""
-        await self._plain.aclose()
-        if self._tls is not None:
-            await self._tls.aclose()
-
-
-class _ResponseStream(httpx.AsyncByteStream):
-    """A response body from httpcore, its errors raised as httpx's."""
-
-    def __init__(self, stream: Any) -> None:
-        self._stream = stream
-
-    async def __aiter__(self) -> AsyncIterator[bytes]:
+        """Send `request` on an idle connection to its origin, or a new one; the response's
+        body streams from the connection, which goes back to the idle ones once it is read."""
+        url = request.url
+        if url.raw_scheme not in _DEFAULT_PORTS:
+            raise httpx.UnsupportedProtocol(f"unsupported url scheme: {url.scheme!r}")
+        # The host as sent on the wire: IDNA-encoded, an IPv6 address without its brackets.
+        host = url.raw_host.decode("ascii")
+        origin = (url.raw_scheme, host, url.port or _DEFAULT_PORTS[url.raw_scheme])
+        timeouts = request.extensions.get("timeout", {})
+        await self._take_slot(timeouts.get("pool"))
         try:
-            async for part in self._stream:
-                yield part
-        except _HTTPCORE_ERRORS as error:
-            raise _as_httpx_error(error) from error
+            connection, response = await self._exchange(request, origin, timeouts)
+        except BaseException:
+            self._release()
+            raise
+        return httpx.Response(
+            status_code=response.status_code,
+            headers=response.headers.raw_items(),
+            stream=_Body(self, connection, timeouts.get("read")),
+            extensions={
+                "http_version": b"HTTP/" + response.http_version,
+                "reason_phrase": response.reason,
+            },
+        )
 
     async def aclose(self) -> None:
-        await self._stream.aclose()
+        """Close every idle connection (those in use close when their responses do)."""
+        while self._idle:
+            self._idle.popleft().close()
 
+    async def _exchange(
+        self, request: httpx.Request, origin: Origin, timeouts: dict[str, Any]
+    ) -> tuple[_H11Connection, h11.Response]:
+        """Send `request` on an idle connection to `origin`, or a new one; the connection and
+        the response's head. A connection that fails is closed."""
+        connection = self._reuse(origin)
+        if connection is not None:
+            try:
+                return connection, await connection.send(request, timeouts)
+            except _ClosedUnanswered as error:
+                connection.close()
+                if request.method not in _IDEMPOTENT:
+                    raise httpx.RemoteProtocolError(str(error)) from None
+                # The server closed the idle connection as the request went out, unread: it
+                # goes again on a connection of its own.
+            except BaseException:
+                connection.close()
+                raise
+        connection = await self._connect(origin, timeouts)
+        try:
+            return connection, await connection.send(request, timeouts)
+        except _ClosedUnanswered as error:
+            connection.close()
+            raise httpx.RemoteProtocolError(str(error)) from None
+        except BaseException:
+            connection.close()
+            raise
 
-def _as_httpx_error(error: Exception) -> httpx.HTTPError:
-    """httpx's error for one of httpcore's."""
-    for core_error, httpx_error in _HTTPX_ERRORS:
-        if isinstance(error, core_error):
-            return httpx_error(str(error))
-    raise AssertionError(f"not one of httpcore's errors: {error!r}")
+    async def _take_slot(self, timeout: float | None) -> None:
+        """Wait, at most `timeout` seconds, until fewer than the most requests are under way."""
+        if self._slots.locked():
+            try:
+                async with asyncio.timeout(timeout):
+                    await self._slots.acquire()
+            except TimeoutError:
+                raise httpx.PoolTimeout("timed out waiting for a connection") from None
+        else:
+            await self._slots.acquire()  # at once, without a timer to set and cancel
+        self._active += 1
 
+    def _reuse(self, origin: Origin) -> _H11Connection | None:
+        """An idle connection to `origin` that can take a request; stale ones are closed."""
+        now = asyncio.get_running_loop().time()
+        while True:
+            found = next((c for c in reversed(self._idle) if c.origin == origin), None)
+            if found is None:
+                return None
+            self._idle.remove(found)
+            if found.expires_at > now and found.reusable():
+                return found
+            found.close()
 
-class AsyncioBackend(httpcore.AsyncNetworkBackend):
-    """Opens TCP connections with the running loop's own transports."""
-
-    async def connect_tcp(
-        self,
-        host: str,
-        port: int,
-        timeout: float | None = None,
-        local_address: str | None = None,
-        socket_options: Iterable[Any] | None = None,
-    ) -> httpcore.AsyncNetworkStream:
+    async def _connect(self, origin: Origin, timeouts: dict[str, float | None]) -> _H11Connection:
+        """A new connection to `origin`, leaving room for it among the idle ones."""
+        if self._idle and len(self._idle) + self._active > self._max_connections:
+            self._idle.popleft().close()  # the longest idle, to another origin
+        scheme, host, port = origin
+        context = None
+        if scheme == b"https":
+            if self._ssl_context is None:
+                self._ssl_context = httpx.create_ssl_context()
+                self._ssl_context.set_alpn_protocols(["http/1.1"])
+            context = self._ssl_context
         loop = asyncio.get_running_loop()
+        timeout = timeouts.get("connect")
         try:
             async with asyncio.timeout(timeout):
-                transport, connection = await loop.create_connection(
+                _, stream = await loop.create_connection(
                     _Connection,
                     host,
                     port,
-                    local_addr=(local_address, 0) if local_address else None,
+                    ssl=context,
+                    server_hostname=host if context is not None else None,
                     happy_eyeballs_delay=_HAPPY_EYEBALLS_DELAY,
                 )
         except TimeoutError:
-            raise httpcore.ConnectTimeout(f"connecting to {host}:{port} timed out") from None
-        except OSError as error:
-            raise httpcore.ConnectError(str(error)) from error
-        sock = transport.get_extra_info("socket")
-        for option in socket_options or ():
-            sock.setsockopt(*option)
-        return AsyncioStream(connection)
+            raise httpx.ConnectTimeout(f"connecting to {host}:{port} timed out") from None
+        except OSError as error:  # ssl.SSLError is one
+            raise httpx.ConnectError(str(error)) from error
+        return _H11Connection(origin, stream)
 
-    async def sleep(self, seconds: float) -> None:
-        await asyncio.sleep(seconds)
+    def _response_closed(self, connection: _H11Connection, *, read_whole: bool) -> None:
+        """A response has been closed: keep its connection for the next request if the body was
+        read to its end and the connection can serve another; else close it."""
+        if read_whole and connection.finish():
+            expiry = self._keepalive_expiry
+            connection.expires_at = (
+                math.inf if expiry is None else asyncio.get_running_loop().time() + expiry
+            )
+            self._idle.append(connection)
+            if len(self._idle) > self._max_idle:
+                self._idle.popleft().close()
+        else:
+            connection.close()
+        self._release()
+
+    def _release(self) -> None:
+        """A request has ended, with or without its connection."""
+        self._active -= 1
+        self._slots.release()
+
+
+class _ClosedUnanswered(Exception):
+    """The server closed the connection before a byte of its response (raised to the caller
+    as httpx.RemoteProtocolError, when the request cannot go again)."""
+
+
+class _Body(httpx.AsyncByteStream):
+    """A response's body, read from its connection as it comes."""
+
+    def __init__(
+        self, transport: H11Transport, connection: _H11Connection, timeout: float | None
+    ) -> None:
+        self._transport = transport
+        self._connection: _H11Connection | None = connection
+        self._timeout = timeout
+
+    async def __aiter__(self) -> AsyncIterator[bytes]:
+        connection = self._connection
+        if connection is None:
+            raise httpx.StreamClosed()
+        try:
+            while True:
+                part = await connection.next_part(self._timeout)
+                if part is None:
+                    break
+                yield part
+        except BaseException:
+            self._close(read_whole=False)
+            raise
+        self._close(read_whole=True)
+
+    async def aclose(self) -> None:
+        # Closed before its end (a redirect's body, an error, a feed too big): the rest of
+        # the body is still on its way, so the connection cannot serve another request.
+        self._close(read_whole=False)
+
+    def _close(self, *, read_whole: bool) -> None:
+        connection, self._connection = self._connection, None
+        if connection is not None:
+            self._transport._response_closed(connection, read_whole=read_whole)
+
+
+class _H11Connection:
+    """One HTTP/1.1 connection: h11's state machine over an asyncio connection."""
+
+    def __init__(self, origin: Origin, stream: _Connection) -> None:
+        self.origin = origin
+        self.expires_at = 0.0
+        self._stream = stream
+        self._h11 = h11.Connection(h11.CLIENT)
+
+    async def send(self, request: httpx.Request, timeouts: dict[str, Any]) -> h11.Response:
+        """Send `request` and read its response's head.
+
+        Raises:
+            _ClosedUnanswered: the connection ended before a byte of the response came.
+        """
+        await self._send_request(request, timeouts.get("write"))
+        return await self._read_head(timeouts.get("read"))
+
+    async def _send_request(self, request: httpx.Request, timeout: float | None) -> None:
+        h11_connection = self._h11
+        head = h11.Request(
+            method=request.method, target=request.url.raw_path, headers=request.headers.raw
+        )
+        try:
+            await self._write(h11_connection.send(head), timeout)
+            async for part in request.stream:
+                if part:
+                    await self._write(h11_connection.send(h11.Data(data=part)), timeout)
+            await self._write(h11_connection.send(h11.EndOfMessage()), timeout)
+        except h11.LocalProtocolError as error:
+            raise httpx.LocalProtocolError(str(error)) from error
+
+    async def _read_head(self, timeout: float | None) -> h11.Response:
+        h11_connection = self._h11
+        heard = False  # any of the response yet
+        try:
+            while True:
+                event = h11_connection.next_event()
+                if event is h11.NEED_DATA:
+                    try:
+                        data = await self._read(timeout)
+                    except httpx.ReadError as error:  # reset by the server
+                        if heard:
+                            raise
+                        raise _ClosedUnanswered(str(error)) from error
+                    if not data and not heard:
+                        raise _ClosedUnanswered("the server closed the connection unanswered")
+                    heard = True
+                    h11_connection.receive_data(data)
+                elif isinstance(event, h11.Response):
+                    return event
+                # else h11.InformationalResponse (100 Continue and the like): more follows.
+        except h11.RemoteProtocolError as error:
+            raise httpx.RemoteProtocolError(str(error)) from error
+
+    async def next_part(self, timeout: float | None) -> bytes | None:
+        """The next part of the body; None at its end."""
+        event = await self._next_event(timeout)
+        if isinstance(event, h11.Data):
+            data = event.data
+            return data if type(data) is bytes else bytes(data)
+        return None  # h11.EndOfMessage, or h11.ConnectionClosed for a body read to the close
+
+    def finish(self) -> bool:
+        """Ready the connection for the next request; False when it cannot serve one."""
+        h11_connection = self._h11
+        if h11_connection.our_state is h11.DONE and h11_connection.their_state is h11.DONE:
+            h11_connection.start_next_cycle()
+            return self.reusable()
+        return False
+
+    def reusable(self) -> bool:
+        # An idle HTTP/1.1 connection that has something to read has been closed by the
+        # server, or broken: it must not serve another request.
+        stream = self._stream
+        return not stream.ended and not stream.chunks and stream.transport is not None
+
+    def close(self) -> None:
+        transport = self._stream.transport
+        if transport is not None and not transport.is_closing():
+            transport.close()  # the socket itself closes on the loop's next turn
+
+    async def _next_event(self, timeout: float | None) -> Any:
+        h11_connection = self._h11
+        try:
+            while True:
+                event = h11_connection.next_event()
+                if event is not h11.NEED_DATA:
+                    return event
+                h11_connection.receive_data(await self._read(timeout))
+        except h11.RemoteProtocolError as error:
+            raise httpx.RemoteProtocolError(str(error)) from error
+
+    async def _read(self, timeout: float | None) -> bytes:
+        """What has arrived (up to _READ_SIZE bytes), waiting for some; b"" at the end."""
+        stream = self._stream
+        while not stream.chunks:
+            if stream.ended:
+                if stream.error is not None:
+                    raise httpx.ReadError(str(stream.error))
+                return b""
+            stream.arrival = asyncio.get_running_loop().create_future()
+            try:
+                await _wait(stream.arrival, timeout)
+            except TimeoutError:
+                raise httpx.ReadTimeout("timed out waiting for the server") from None
+            finally:
+                stream.arrival = None
+        return stream.take(_READ_SIZE)
+
+    async def _write(self, data: bytes | None, timeout: float | None) -> None:
+        if not data:
+            return
+        stream = self._stream
+        if stream.ended or stream.transport is None:
+            raise httpx.WriteError("the connection is closed")
+        stream.transport.write(data)
+        if stream.drained is not None:
+            try:
+                await _wait(stream.drained, timeout)
+            except TimeoutError:
+                raise httpx.WriteTimeout("timed out sending to the server") from None
+            if stream.ended and stream.error is not None:
+                raise httpx.WriteError(str(stream.error))
 
 
 class _Connection(asyncio.Protocol):
@@ -241,95 +429,6 @@ class _Connection(asyncio.Protocol):
             self.paused = False
             self.transport.resume_reading()
         return data
-
-
-class AsyncioStream(httpcore.AsyncNetworkStream):
-    """One connection, as httpcore reads and writes it."""
-
-    def __init__(self, connection: _Connection) -> None:
-        self._connection = connection
-
-    async def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
-        connection = self._connection
-        while not connection.chunks:
-            if connection.ended:
-                if connection.error is not None:
-                    raise httpcore.ReadError(str(connection.error))
-                return b""
-            connection.arrival = asyncio.get_running_loop().create_future()
-            try:
-                await _wait(connection.arrival, timeout)
-            except TimeoutError:
-                raise httpcore.ReadTimeout("timed out waiting for the server") from None
-            finally:
-                connection.arrival = None
-        return connection.take(max_bytes)
-
-    async def write(self, buffer: bytes, timeout: float | None = None) -> None:
-        if not buffer:
-            return
-        connection = self._connection
-        if connection.ended or connection.transport is None:
-            raise httpcore.WriteError("the connection is closed")
-        connection.transport.write(buffer)
-        if connection.drained is not None:
-            try:
-                await _wait(connection.drained, timeout)
-            except TimeoutError:
-                raise httpcore.WriteTimeout("timed out sending to the server") from None
-            if connection.ended and connection.error is not None:
-                raise httpcore.WriteError(str(connection.error))
-
-    async def aclose(self) -> None:
-        transport = self._connection.transport
-        if transport is not None and not transport.is_closing():
-            transport.close()  # the socket itself closes on the loop's next turn
-
-    async def start_tls(
-        self,
-        ssl_context: ssl.SSLContext,
-        server_hostname: str | None = None,
-        timeout: float | None = None,
-    ) -> httpcore.AsyncNetworkStream:
-        connection = self._connection
-        assert connection.transport is not None
-        loop = asyncio.get_running_loop()
-        try:
-            async with asyncio.timeout(timeout):
-                tls = await loop.start_tls(
-                    connection.transport,
-                    connection,
-                    ssl_context,
-                    server_hostname=server_hostname,
-                )
-        except TimeoutError:
-            connection.transport.close()
-            raise httpcore.ConnectTimeout("the TLS handshake timed out") from None
-        except OSError as error:  # ssl.SSLError is one
-            connection.transport.close()
-            raise httpcore.ConnectError(str(error)) from error
-        assert isinstance(tls, asyncio.Transport)
-        connection.transport = tls
-        return self
-
-    def get_extra_info(self, info: str) -> Any:
-        connection = self._connection
-        if info == "is_readable":
-            # An idle HTTP/1.1 connection that has something to read has been closed by the
-            # server, or broken: the pool must not reuse it. Known without polling the socket.
-            return connection.ended or bool(connection.chunks)
-        transport = connection.transport
-        if transport is None:
-            return None
-        if info == "ssl_object":
-            return transport.get_extra_info("ssl_object")
-        if info == "client_addr":
-            return transport.get_extra_info("sockname")
-        if info == "server_addr":
-            return transport.get_extra_info("peername")
-        if info == "socket":
-            return transport.get_extra_info("socket")
-        return None
 
 
 async def _wait(future: asyncio.Future[None], timeout: float | None) -> None:

@@ -1,4 +1,5 @@
-"""The httpx transport on asyncio's own connections, against real servers on 127.0.0.1.
+"""The httpx transport (HTTP/1.1 by h11 on asyncio's own connections), against real servers on
+127.0.0.1.
 
 Each server here is a listening socket with a thread that plays one scripted part per
 connection, so that a test can close, stall or count connections exactly as it needs.
@@ -20,7 +21,7 @@ import trustme
 
 from bitereader.errors import FetchError
 from bitereader.fetch import fetch_one
-from bitereader.transport import _HIGH_WATER, _LOW_WATER, AsyncioTransport, _Connection
+from bitereader.transport import _HIGH_WATER, _LOW_WATER, H11Transport, _Connection
 
 Part = Callable[[socket.socket], None]
 
@@ -57,9 +58,13 @@ def scripted_server(part: Part, *, tls: ssl.SSLContext | None = None) -> Iterato
 
 
 def read_request(conn: socket.socket) -> bytes:
+    """The next request's head; b"" when the connection has ended (or the test closed it)."""
     data = b""
     while b"\r\n\r\n" not in data:
-        chunk = conn.recv(65536)
+        try:
+            chunk = conn.recv(65536)
+        except OSError:
+            return b""
         if not chunk:
             return b""
         data += chunk
@@ -82,7 +87,7 @@ def get(port: int, paths: list[str], *, timeout: float = 5.0) -> list[bytes]:
     """GET each path in turn through one client on our transport."""
 
     async def run() -> list[bytes]:
-        transport = AsyncioTransport(httpx.Limits(max_connections=4))
+        transport = H11Transport(httpx.Limits(max_connections=4))
         async with httpx.AsyncClient(transport=transport, timeout=timeout) as client:
             return [(await client.get(f"http://127.0.0.1:{port}{p}")).content for p in paths]
 
@@ -106,7 +111,7 @@ def test_a_connection_the_server_closed_while_idle_is_not_reused() -> None:
         closed.release()
 
     async def run(port: int) -> list[bytes]:
-        transport = AsyncioTransport(httpx.Limits(max_connections=4))
+        transport = H11Transport(httpx.Limits(max_connections=4))
         bodies = []
         async with httpx.AsyncClient(transport=transport, timeout=5.0) as client:
             for path in ("/a", "/b", "/c"):
@@ -120,6 +125,25 @@ def test_a_connection_the_server_closed_while_idle_is_not_reused() -> None:
     with scripted_server(one_then_close) as (port, accepted):
         assert asyncio.run(run(port)) == [b"/a", b"/b", b"/c"]
     assert len(accepted) == 3
+
+
+def test_a_request_a_kept_alive_connection_drops_unanswered_goes_again_on_a_new_one() -> None:
+    connections = iter(range(1_000))
+
+    def answer_one_then_drop_the_next(conn: socket.socket) -> None:
+        """The first connection answers one request, then closes on reading the next (as a
+        server does whose keep-alive time runs out just then); later ones answer all."""
+        first = next(connections) == 0
+        with conn:
+            while request := read_request(conn):
+                conn.sendall(response(request.split(b" ")[1]))
+                if first:
+                    read_request(conn)
+                    return
+
+    with scripted_server(answer_one_then_drop_the_next) as (port, accepted):
+        assert get(port, ["/a", "/b"]) == [b"/a", b"/b"]
+    assert len(accepted) == 2
 
 
 def test_a_stalled_response_times_out_as_httpx_says() -> None:
@@ -158,7 +182,7 @@ def test_a_big_body_arrives_whole_through_paused_reading() -> None:
             conn.sendall(response(body))
 
     async def run(port: int) -> bytes:
-        transport = AsyncioTransport(httpx.Limits(max_connections=1))
+        transport = H11Transport(httpx.Limits(max_connections=1))
         async with (
             httpx.AsyncClient(transport=transport) as client,
             client.stream("GET", f"http://127.0.0.1:{port}/") as reply,
@@ -171,6 +195,143 @@ def test_a_big_body_arrives_whole_through_paused_reading() -> None:
 
     with scripted_server(big) as (port, _):
         assert asyncio.run(run(port)) == body
+
+
+def test_requests_beyond_the_connection_limit_wait_for_a_connection() -> None:
+    async def run(port: int) -> list[bytes]:
+        transport = H11Transport(httpx.Limits(max_connections=1))
+        async with httpx.AsyncClient(transport=transport, timeout=5.0) as client:
+            replies = await asyncio.gather(
+                *(client.get(f"http://127.0.0.1:{port}/{n}") for n in range(4))
+            )
+        return sorted(reply.content for reply in replies)
+
+    with scripted_server(keep_alive) as (port, accepted):
+        assert asyncio.run(run(port)) == [b"/0", b"/1", b"/2", b"/3"]
+    assert len(accepted) == 1
+
+
+def test_waiting_for_a_connection_past_the_pool_timeout_is_httpx_s_error() -> None:
+    async def run(port: int) -> None:
+        transport = H11Transport(httpx.Limits(max_connections=1))
+        timeout = httpx.Timeout(5.0, pool=0.2)
+        async with (
+            httpx.AsyncClient(transport=transport, timeout=timeout) as client,
+            client.stream("GET", f"http://127.0.0.1:{port}/held"),
+        ):
+            await client.get(f"http://127.0.0.1:{port}/waits")
+
+    with scripted_server(keep_alive) as (port, _), pytest.raises(httpx.PoolTimeout):
+        asyncio.run(run(port))
+
+
+def test_a_body_left_unread_closes_its_connection() -> None:
+    async def run(port: int) -> bytes:
+        transport = H11Transport(httpx.Limits(max_connections=4))
+        async with httpx.AsyncClient(transport=transport, timeout=5.0) as client:
+            async with client.stream("GET", f"http://127.0.0.1:{port}/unread"):
+                pass  # what is left of this body would be read as the next response
+            return (await client.get(f"http://127.0.0.1:{port}/next")).content
+
+    with scripted_server(keep_alive) as (port, accepted):
+        assert asyncio.run(run(port)) == b"/next"
+    assert len(accepted) == 2
+
+
+def test_a_response_that_closes_its_connection_is_not_followed_on_it() -> None:
+    def close_after_each(conn: socket.socket) -> None:
+        with conn:
+            if request := read_request(conn):
+                conn.sendall(response(request.split(b" ")[1], "Connection: close"))
+
+    with scripted_server(close_after_each) as (port, accepted):
+        assert get(port, ["/a", "/b"]) == [b"/a", b"/b"]
+    assert len(accepted) == 2
+
+
+def test_a_chunked_body_arrives_whole_and_keeps_the_connection() -> None:
+    def chunked(conn: socket.socket) -> None:
+        with conn:
+            while read_request(conn):
+                conn.sendall(
+                    b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n"
+                    b"5\r\nhello\r\n6\r\n world\r\n0\r\n\r\n"
+                )
+
+    with scripted_server(chunked) as (port, accepted):
+        assert get(port, ["/a", "/b"]) == [b"hello world", b"hello world"]
+    assert len(accepted) == 1
+
+
+def test_no_response_at_all_is_a_protocol_error() -> None:
+    def hang_up(conn: socket.socket) -> None:
+        with conn:
+            read_request(conn)
+
+    unanswered = r"^RemoteProtocolError: .*closed the connection"
+    with scripted_server(hang_up) as (port, accepted), pytest.raises(FetchError, match=unanswered):
+        fetch_one(f"http://127.0.0.1:{port}/feed.xml")
+    assert len(accepted) == 1  # a new connection's request is not sent again
+
+
+def test_an_expired_idle_connection_is_closed_not_reused() -> None:
+    async def run(port: int) -> list[bytes]:
+        transport = H11Transport(httpx.Limits(max_connections=4, keepalive_expiry=0.0))
+        async with httpx.AsyncClient(transport=transport, timeout=5.0) as client:
+            return [
+                (await client.get(f"http://127.0.0.1:{port}{p}")).content for p in "/a /b".split()
+            ]
+
+    with scripted_server(keep_alive) as (port, accepted):
+        assert asyncio.run(run(port)) == [b"/a", b"/b"]
+    assert len(accepted) == 2
+
+
+def test_a_new_origin_at_the_limit_closes_the_longest_idle_connection_first() -> None:
+    ended = threading.Event()
+
+    def keep_alive_then_note_the_end(conn: socket.socket) -> None:
+        keep_alive(conn)
+        ended.set()
+
+    def say_whether_the_first_has_ended(conn: socket.socket) -> None:
+        with conn:
+            read_request(conn)
+            conn.sendall(response(b"ended" if ended.wait(2.0) else b"open"))
+
+    async def run(first: int, second: int) -> bytes:
+        transport = H11Transport(httpx.Limits(max_connections=1))
+        async with httpx.AsyncClient(transport=transport, timeout=5.0) as client:
+            await client.get(f"http://127.0.0.1:{first}/one")
+            return (await client.get(f"http://127.0.0.1:{second}/two")).content
+
+    with (
+        scripted_server(keep_alive_then_note_the_end) as (first, _),
+        scripted_server(say_whether_the_first_has_ended) as (second, _),
+    ):
+        assert asyncio.run(run(first, second)) == b"ended"
+
+
+def test_idle_connections_beyond_the_keep_alive_limit_are_closed() -> None:
+    ended = threading.Event()
+
+    def keep_alive_then_note_the_end(conn: socket.socket) -> None:
+        keep_alive(conn)
+        ended.set()
+
+    async def run(first: int, second: int) -> bool:
+        limits = httpx.Limits(max_connections=4, max_keepalive_connections=1)
+        transport = H11Transport(limits)
+        async with httpx.AsyncClient(transport=transport, timeout=5.0) as client:
+            await client.get(f"http://127.0.0.1:{first}/one")
+            await client.get(f"http://127.0.0.1:{second}/two")
+            return await asyncio.to_thread(ended.wait, 5.0)
+
+    with (
+        scripted_server(keep_alive_then_note_the_end) as (first, _),
+        scripted_server(keep_alive) as (second, _),
+    ):
+        assert asyncio.run(run(first, second))
 
 
 class RecordingTransport(asyncio.Transport):
