@@ -7,10 +7,15 @@ connections or the refresh machinery, which the workers never use.
 
 from __future__ import annotations
 
+import os
+import pickle
+import struct
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    import socket
+
     from bitereader.loaders.feeds import PackedItem
     from bitereader.store.feeds import ItemRow
 
@@ -19,10 +24,39 @@ WORKER_MODULES = (
     "bitereader.loaders.feeds",
     "bitereader.extract.quotes",
     "bitereader.store.rows",
-    "concurrent.futures.process",
 )
 """What the fork server imports once, so that no worker imports it again: `build_rows` and
-what it calls, and the process pool's worker loop itself."""
+what it calls, and the worker's loop (`serve`) itself."""
+
+FRAME_HEADER = struct.Struct("!Q")
+"""The length of the pickle that follows it: how calls and outcomes go between the refresh and
+its workers (see `serve` and workers.WorkerPool)."""
+
+
+def serve(connection: socket.socket, niceness: int) -> None:
+    """A worker process's loop: make each call that comes on `connection` (a pickled function
+    and its arguments) and send back its outcome (whether it returned, and its value or error),
+    one at a time, in order, until the connection ends."""
+    if niceness and hasattr(os, "nice"):
+        os.nice(niceness)
+    with connection, connection.makefile("rb") as calls:
+        while len(header := calls.read(FRAME_HEADER.size)) == FRAME_HEADER.size:
+            function, args = pickle.loads(calls.read(FRAME_HEADER.unpack(header)[0]))
+            try:
+                outcome = _pickled((True, function(*args)))
+            except Exception as error:
+                outcome = _pickled((False, error))
+            connection.sendall(FRAME_HEADER.pack(len(outcome)) + outcome)
+
+
+def _pickled(outcome: tuple[bool, Any]) -> bytes:
+    """The outcome, pickled; an error that cannot be pickled goes as one that says what it was."""
+    try:
+        return pickle.dumps(outcome, pickle.HIGHEST_PROTOCOL)
+    except Exception:
+        returned, value = outcome
+        what = f"{type(value).__name__}: {value}" if not returned else "a result"
+        return pickle.dumps((False, RuntimeError(f"a worker could not send back {what}")))
 
 
 @dataclass(frozen=True, slots=True)

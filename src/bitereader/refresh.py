@@ -14,11 +14,10 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import importlib
-import multiprocessing
 import os
 from collections import deque
 from collections.abc import AsyncIterator, Callable
-from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import aclosing
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -32,6 +31,7 @@ from bitereader.fetch import Fetched, FetchOptions, RetryLater, fetch, new_clien
 from bitereader.loaders import sniff
 from bitereader.models import Feed
 from bitereader.store import FeedUpdate, ItemCounts, Store
+from bitereader.workers import WorkerPool, WorkersLost
 
 if TYPE_CHECKING:
     import httpx
@@ -41,6 +41,7 @@ if TYPE_CHECKING:
 
 RefreshStatus = Literal["updated", "unchanged", "failed", "skipped"]
 Written = TypeVar("Written")
+Built = TypeVar("Built")
 
 
 @dataclass
@@ -131,19 +132,22 @@ class FeedRefresher:
         results: list[FeedResult] = []
         gate = asyncio.Semaphore(max(1, options.concurrency))
         writes = _BatchedWrites(self.store, len(feeds))
-        async with new_client(options) as client:
-            refresh = _FeedRun(self.store, client, builder, writes, gate, options, now)
+        try:
+            async with new_client(options) as client:
+                refresh = _FeedRun(self.store, client, builder, writes, gate, options, now)
 
-            async def run(feed: Feed) -> None:
-                try:
-                    result = await refresh.run(feed)
-                finally:
-                    writes.feed_done()
-                results.append(result)
-                if on_feed_done is not None:
-                    on_feed_done(result)
+                async def run(feed: Feed) -> None:
+                    try:
+                        result = await refresh.run(feed)
+                    finally:
+                        writes.feed_done()
+                    results.append(result)
+                    if on_feed_done is not None:
+                        on_feed_done(result)
 
-            await asyncio.gather(*(run(feed) for feed in feeds))
+                await asyncio.gather(*(run(feed) for feed in feeds))
+        finally:
+            await builder.aclose()
         return RefreshReport(results)
 
 
@@ -425,7 +429,7 @@ class _ArticleBuilder:
         self._thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="bitereader-parse")
         self._starter = ThreadPoolExecutor(max_workers=1, thread_name_prefix="bitereader-start")
         self._starting: Future[None] | None = None
-        self._processes: Executor | None = None
+        self._processes: WorkerPool | None = None
         self._workers = os.cpu_count() or 1
         self._built = 0
         self._expected_bytes = 0
@@ -437,7 +441,14 @@ class _ArticleBuilder:
         self._thread.shutdown(cancel_futures=True)
         self._starter.shutdown()
         if self._processes is not None:
-            self._processes.shutdown(cancel_futures=True)
+            self._processes.close()
+
+    async def aclose(self) -> None:
+        """Let the worker processes go, on the event loop that drives them (before it closes)."""
+        if self._starting is not None:
+            await asyncio.wrap_future(self._starting)
+        if self._processes is not None:
+            await self._processes.aclose()
 
     def prepare(self) -> None:
         """Import the feed reader in the parse thread while the first feeds download (see
@@ -461,15 +472,14 @@ class _ArticleBuilder:
             self._starting = self._starter.submit(self._start_processes)
 
     def _start_processes(self) -> None:
-        pool = self._process_pool()
-        if pool is None:
-            return
+        pool = WorkerPool(self._workers, preload=WORKER_MODULES, niceness=WORKER_NICENESS)
         try:
-            for _ in range(self._workers):
-                pool.submit(int)  # a no-op: makes the pool start its worker processes now
-        except (OSError, RuntimeError):  # no processes here after all: build in the thread
-            pool.shutdown(wait=False, cancel_futures=True)
-            self._processes, self._workers = None, 1
+            pool.start()
+        except (OSError, ValueError, ImportError):  # no processes here: build in the thread
+            pool.close()
+            self._workers = 1
+        else:
+            self._processes = pool
 
     async def open(self, fetched: Fetched) -> FeedStream:
         """Parse a fetched feed and read its title (lxml, or feedparser for what lxml refuses);
@@ -485,11 +495,10 @@ class _ArticleBuilder:
     async def build_whole(self, fetched: Fetched, stored: dict[str, str] | None) -> BuiltFeed:
         """Read a whole fetched feed and build its new and changed items (see `build_feed`),
         in a worker process when there is enough to build in this refresh to use them."""
-        loop = asyncio.get_running_loop()
-        executor = await self._executor(0)
-        return await loop.run_in_executor(
-            executor, build_feed, fetched.body, fetched.url, fetched.content_type, stored
+        built = await self._start(
+            0, build_feed, fetched.body, fetched.url, fetched.content_type, stored
         )
+        return await built
 
     async def build(
         self, stream: FeedStream, changed: ChangedItems
@@ -501,15 +510,13 @@ class _ArticleBuilder:
         the feed is still being read. Chunks are read on the event loop itself (a few ms each):
         in the parse thread they took longer, the two threads trading the GIL.
         """
-        loop = asyncio.get_running_loop()
         source = stream.title
         pending: deque[tuple[asyncio.Future[list[ItemRow]], dict[str, str]]] = deque()
         try:
             while chunk := _read_chunk(stream, PROCESS_CHUNK):
                 items, digests = changed(chunk)
                 if items:
-                    executor = await self._executor(len(items))
-                    future = loop.run_in_executor(executor, build_rows, items, source)
+                    future = await self._start(len(items), build_rows, items, source)
                     pending.append((future, digests))
                 while pending and pending[0][0].done():
                     future, digests = pending.popleft()
@@ -522,35 +529,22 @@ class _ArticleBuilder:
             for future, _ in pending:
                 future.cancel()
 
-    async def _executor(self, items: int) -> Executor:
-        """Where to build the next `items` items: the worker processes once they pay."""
+    async def _start(
+        self, items: int, function: Callable[..., Built], *args: Any
+    ) -> asyncio.Future[Built]:
+        """Start building the next `items` items with `function(*args)`: in a worker process
+        once the processes pay, else (or when they have all ended) in the parse thread."""
         self._built += items
-        if self._built < PROCESS_MIN_ITEMS and self._expected_bytes < PROCESS_WARM_BYTES:
-            return self._thread
-        self.warm()
-        if self._starting is not None:
-            await asyncio.wrap_future(self._starting)
-        return self._processes if self._processes is not None else self._thread
-
-    def _process_pool(self) -> Executor | None:
-        if self._processes is None and self._workers > 1:
-            try:
-                context = multiprocessing.get_context("forkserver")
-                # Imported once in the fork server, not in each worker.
-                context.set_forkserver_preload(list(WORKER_MODULES))
-                self._processes = ProcessPoolExecutor(
-                    self._workers, mp_context=context, **_lower_priority()
-                )
-            except (OSError, ValueError, ImportError):
-                self._workers = 1  # no processes here: build in the thread
-        return self._processes
-
-
-def _lower_priority() -> dict[str, Any]:
-    """ProcessPoolExecutor's arguments that start each worker at WORKER_NICENESS, where the
-    system can lower a process's priority (os.nice)."""
-    nice = getattr(os, "nice", None)
-    return {} if nice is None else {"initializer": nice, "initargs": (WORKER_NICENESS,)}
+        if self._built >= PROCESS_MIN_ITEMS or self._expected_bytes >= PROCESS_WARM_BYTES:
+            self.warm()
+            if self._starting is not None:
+                await asyncio.wrap_future(self._starting)
+            if self._processes is not None:
+                try:
+                    return await self._processes.submit(function, *args)
+                except WorkersLost:
+                    pass
+        return asyncio.get_running_loop().run_in_executor(self._thread, function, *args)
 
 
 def _read_chunk(stream: FeedStream, size: int) -> list[PackedItem]:

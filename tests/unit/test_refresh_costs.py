@@ -7,15 +7,17 @@ worker processes still build the articles.
 
 from __future__ import annotations
 
+import asyncio
 import os
 import shutil
 import ssl
 import subprocess
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
 
 import pytest
 from pytest_httpserver import HTTPServer
@@ -141,30 +143,40 @@ def test_a_proxy_from_the_environment_is_used(
     assert request.headers["Host"] == "feeds.invalid"
 
 
+def _in_a_refresh_worker(function: Callable[..., Any], *args: Any) -> Any:
+    """What `function(*args)` gives in a worker process started as a refresh starts them."""
+    from bitereader.refresh import _ArticleBuilder
+
+    async def call(builder: _ArticleBuilder) -> Any:
+        builder.warm()
+        if builder._starting is None:
+            pytest.skip("no worker processes on this machine")
+        await asyncio.wrap_future(builder._starting)
+        if builder._processes is None:
+            pytest.skip("no worker processes on this machine")
+        try:
+            return await (await builder._processes.submit(function, *args))
+        finally:
+            await builder.aclose()
+
+    with _ArticleBuilder() as builder:
+        return asyncio.run(call(builder))
+
+
 def test_worker_processes_import_no_refresh_machinery() -> None:
     """The fork server preloads what building needs; asyncio, httpx and the refresh module
     stay out of it and of the workers (they cost CPU in every refresh that uses processes)."""
-    from bitereader.refresh import _ArticleBuilder
-
-    with _ArticleBuilder() as builder:
-        pool = builder._process_pool()
-        if pool is None:
-            pytest.skip("no worker processes on this machine")
-        # eval: a builtin, so the worker needs no module of ours or of the tests to run it.
-        loaded = pool.submit(eval, "set(__import__('sys').modules)").result(timeout=60)
+    # eval: a builtin, so the worker needs no module of ours or of the tests to run it.
+    loaded = _in_a_refresh_worker(eval, "set(__import__('sys').modules)")
     assert {"bitereader.building", "bitereader.extract.quotes", "bitereader.store.rows"} <= loaded
-    assert not loaded & {"asyncio", "httpx", "httpcore", "bitereader.refresh"}
+    assert not loaded & {"asyncio", "httpx", "httpcore", "bitereader.refresh", "concurrent"}
 
 
 def test_worker_processes_run_at_a_lower_priority() -> None:
     """Behind the event loop that feeds them (see WORKER_NICENESS)."""
-    from bitereader.refresh import WORKER_NICENESS, _ArticleBuilder
+    from bitereader.refresh import WORKER_NICENESS
 
-    with _ArticleBuilder() as builder:
-        pool = builder._process_pool()
-        if pool is None:
-            pytest.skip("no worker processes on this machine")
-        niceness = pool.submit(os.nice, 0).result(timeout=60)
+    niceness = _in_a_refresh_worker(os.nice, 0)
     assert niceness == min(19, os.nice(0) + WORKER_NICENESS)
 
 
