@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import pickle
+import signal
 import struct
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -37,6 +38,9 @@ def serve(connection: socket.socket, niceness: int) -> None:
     """A worker process's loop: make each call that comes on `connection` (a pickled function
     and its arguments) and send back its outcome (whether it returned, and its value or error),
     one at a time, in order, until the connection ends."""
+    # Ctrl-C in a terminal reaches every process of the refresh: the refresh itself stops,
+    # and ends its workers by closing their connections, with no traceback from each.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     if niceness and hasattr(os, "nice"):
         os.nice(niceness)
     with connection, connection.makefile("rb") as calls:

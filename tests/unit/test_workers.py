@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import gc
 import os
+import signal
 import time
 from collections.abc import Awaitable, Callable
 from typing import TypeVar
@@ -129,6 +130,19 @@ def test_once_every_worker_has_ended_a_call_is_refused() -> None:
             await pool.submit(pow, 2, 2)
 
     with_pool(1, use)
+
+
+def test_a_worker_leaves_ctrl_c_to_the_refresh() -> None:
+    """Ctrl-C reaches every process in the terminal's group: workers go on (the refresh ends
+    them by closing their connections)."""
+
+    async def use(pool: WorkerPool) -> int:
+        pid = await (await pool.submit(os.getpid))
+        os.kill(pid, signal.SIGINT)
+        await asyncio.sleep(0.2)  # a worker that took it would be gone by now
+        return await (await pool.submit(pow, 2, 3))
+
+    assert with_pool(1, use) == 8
 
 
 def test_closing_ends_the_processes() -> None:
