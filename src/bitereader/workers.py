@@ -83,9 +83,11 @@ class WorkerPool:
         await asyncio.sleep(0)  # the transports close their sockets on the loop's next turn
 
     def close(self) -> None:
-        """Wait for the workers to end, ending those that do not."""
+        """Wait for the workers to end, ending those that do not. (After `aclose`, their
+        connections are closed already; after an event loop that closed without it, this
+        closes them.)"""
         for worker in self._workers:
-            worker.end()
+            worker.socket.close()
         for worker in self._workers:
             worker.process.join(_JOIN_SECONDS)
             if worker.process.is_alive():
@@ -129,6 +131,7 @@ class _Worker(asyncio.Protocol):
         return future
 
     def end(self) -> None:
+        """Close the connection: the worker ends once it has made the calls it has."""
         if self.transport is not None:
             self.transport.close()
         else:

@@ -12,14 +12,18 @@ from typing import TypeVar
 
 import pytest
 
+from bitereader.building import WORKER_MODULES
 from bitereader.workers import WorkerPool, WorkersLost
 
 T = TypeVar("T")
 
 
 def with_pool(size: int, use: Callable[[WorkerPool], Awaitable[T]]) -> T:
-    """Start a pool of `size` workers, run `use` with it on an event loop, and close it."""
-    pool = WorkerPool(size, preload=[], niceness=0)
+    """Start a pool of `size` workers, run `use` with it on an event loop, and close it.
+
+    The pools preload what a refresh's do: a process has one fork server, which preloads what
+    the first pool that starts it asks for."""
+    pool = WorkerPool(size, preload=WORKER_MODULES, niceness=0)
     try:
         pool.start()
     except (OSError, ValueError):
@@ -146,7 +150,7 @@ def test_a_worker_leaves_ctrl_c_to_the_refresh() -> None:
 
 
 def test_closing_ends_the_processes() -> None:
-    pool = WorkerPool(2, preload=[], niceness=0)
+    pool = WorkerPool(2, preload=WORKER_MODULES, niceness=0)
     try:
         pool.start()
     except (OSError, ValueError):
