@@ -24,6 +24,61 @@ cdef extern from *:
     object _tuple_of "bitereader_tuple_of"(type cls, tuple fields)
 
 
+cdef extern from *:
+    """
+    /* Append `at` to `found` as an int; -1 on failure. */
+    static int bitereader_append_offset(PyObject *found, Py_ssize_t at) {
+        PyObject *item = PyLong_FromSsize_t(at);
+        int failed;
+        if (item == NULL) return -1;
+        failed = PyList_Append(found, item);
+        Py_DECREF(item);
+        return failed;
+    }
+
+    /* The offsets `_capitals_by_character` lists: every ASCII capital, every other upper-case
+       character, and every astral one. One loop per storage kind, reading the characters
+       straight from the string's buffer: a plain ASCII paragraph costs a compare or two a
+       character. */
+    static PyObject *bitereader_capital_offsets(PyObject *text) {
+        Py_ssize_t n = PyUnicode_GET_LENGTH(text), i;
+        int kind = PyUnicode_KIND(text);
+        const void *data = PyUnicode_DATA(text);
+        PyObject *found = PyList_New(0);
+        if (found == NULL) return NULL;
+        if (kind == PyUnicode_1BYTE_KIND) {
+            const Py_UCS1 *chars = (const Py_UCS1 *)data;
+            for (i = 0; i < n; i++) {
+                Py_UCS1 c = chars[i];
+                if ((Py_UCS1)(c - 'A') < 26 || (c >= 0x80 && Py_UNICODE_ISUPPER(c))) {
+                    if (bitereader_append_offset(found, i) < 0) goto failed;
+                }
+            }
+        } else if (kind == PyUnicode_2BYTE_KIND) {
+            const Py_UCS2 *chars = (const Py_UCS2 *)data;
+            for (i = 0; i < n; i++) {
+                Py_UCS2 c = chars[i];
+                if ((Py_UCS2)(c - 'A') < 26 || (c >= 0x80 && Py_UNICODE_ISUPPER(c))) {
+                    if (bitereader_append_offset(found, i) < 0) goto failed;
+                }
+            }
+        } else {
+            for (i = 0; i < n; i++) {
+                Py_UCS4 c = PyUnicode_READ(kind, data, i);
+                if (c - 'A' < 26 || (c >= 0x80 && (Py_UNICODE_ISUPPER(c) || c > 0xFFFF))) {
+                    if (bitereader_append_offset(found, i) < 0) goto failed;
+                }
+            }
+        }
+        return found;
+    failed:
+        Py_DECREF(found);
+        return NULL;
+    }
+    """
+    list _capital_offsets "bitereader_capital_offsets"(str text)
+
+
 cdef class _ArticleCache:
     cdef public dict runs
     cdef public object orgs

@@ -507,7 +507,14 @@ def _capitals(text: str) -> list[int]:
 
 def _capitals_by_character(text: str) -> list[int]:
     """`_capitals` for the compiled build, where a loop over the characters costs a few
-    instructions each: less than encoding, translating and finding (~25 per character)."""
+    instructions each: less than encoding, translating and finding (~25 per character).
+
+    The compiled build reads the string's buffer in C (`_capital_offsets`, in speakers.pxd):
+    about four instructions a character of a plain paragraph, where the loop below, compiled,
+    costs some sixteen (it reads each character through a switch on the string's kind).
+    """
+    if COMPILED:
+        return _capital_offsets(text)  # noqa: F821 (a C function: see speakers.pxd)
     found: list[int] = []
     for at, c in enumerate(text):
         if "A" <= c <= "Z" or (c >= "\x80" and (c.isupper() or c > "\uffff")):
