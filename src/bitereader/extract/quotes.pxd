@@ -70,7 +70,99 @@ cpdef bint _org_word_ends_clause(str masked, Py_ssize_t comma) except -1
 @cython.locals(at=Py_ssize_t, hole=Py_ssize_t, stop=Py_ssize_t)
 cpdef tuple _verb_before_capital(str masked, Py_ssize_t lo, Py_ssize_t hi)
 
-@cython.locals(q=Py_ssize_t, word=Py_ssize_t, triple=Py_ssize_t, c=Py_UCS4, after_break=bint)
+cdef extern from *:
+    """
+    /* `_wordish` in C: [\\w’'-]. */
+    static inline int bitereader_wordish(Py_UCS4 c) {
+        if (c < 0x80)
+            return c - 'a' < 26 || c - 'A' < 26 || c - '0' < 10 || c == '_' || c == '\\'' || c == '-';
+        return Py_UNICODE_ISALNUM(c) || c == 0x2019;
+    }
+
+    /* A word that may be a speech verb: [start, end), or end -1 for a capital after a space
+       first, -2 for neither before the stretch ends. */
+    typedef struct { Py_ssize_t start, end; } bitereader_verb_word;
+
+    /* The loop of `_scan_verb_or_capital` for one storage kind (a constant once inlined, so
+       each kind gets a loop of its own, with no switch on the kind at every character). */
+    static inline bitereader_verb_word bitereader_verb_word_in(
+        int kind, const void *data, Py_ssize_t n, Py_ssize_t q, Py_ssize_t stop, Py_ssize_t at,
+        int after_break, int capitals, const unsigned char *triples, Py_ssize_t shortest,
+        Py_ssize_t longest
+    ) {
+        bitereader_verb_word found;
+        Py_ssize_t word = -1, triple = 0, end = stop < n ? stop : n;
+        for (; q < end; q++) {
+            Py_UCS4 c = PyUnicode_READ(kind, data, q);
+            if (!bitereader_wordish(c)) {
+                if (word >= 0 && shortest <= q - word && q - word <= longest
+                        && (triple < 0 || triples[triple])) {
+                    found.start = word;
+                    found.end = q;
+                    return found;
+                }
+                word = -1;
+                after_break = 1;
+            } else if (after_break) {
+                if (c - 'a' < 26) {
+                    word = q;
+                    triple = c - 'a';
+                } else if (capitals && c - 'A' < 26 && q > at
+                        && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, q - 1))) {
+                    found.start = q;
+                    found.end = -1;
+                    return found;
+                }
+                after_break = 0;
+            } else if (word >= 0 && q - word < 3) {
+                triple = triple >= 0 && c - 'a' < 26 ? triple * 26 + (Py_ssize_t)(c - 'a') : -1;
+            }
+        }
+        if (word >= 0 && shortest <= stop - word && stop - word <= longest
+                && (triple < 0 || triples[triple])) {
+            found.start = word;
+            found.end = stop;
+            return found;
+        }
+        found.start = -1;
+        found.end = -2;
+        return found;
+    }
+
+    /* From `q` (after a break when `after_break`) to the next word of `text[q:stop]` that
+       `_scan_verb_or_capital` would look up (its first three letters and its length allowed by
+       the table `triples`), unless a capital after a space at or after `at` + 1 comes first. */
+    static bitereader_verb_word bitereader_next_verb_word(
+        PyObject *text, Py_ssize_t q, Py_ssize_t stop, Py_ssize_t at, int after_break,
+        int capitals, const char *triples, Py_ssize_t shortest, Py_ssize_t longest
+    ) {
+        const void *data = PyUnicode_DATA(text);
+        Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+        const unsigned char *table = (const unsigned char *)triples;
+        switch (PyUnicode_KIND(text)) {
+        case PyUnicode_1BYTE_KIND:
+            return bitereader_verb_word_in(PyUnicode_1BYTE_KIND, data, n, q, stop, at,
+                                           after_break, capitals, table, shortest, longest);
+        case PyUnicode_2BYTE_KIND:
+            return bitereader_verb_word_in(PyUnicode_2BYTE_KIND, data, n, q, stop, at,
+                                           after_break, capitals, table, shortest, longest);
+        default:
+            return bitereader_verb_word_in(PyUnicode_4BYTE_KIND, data, n, q, stop, at,
+                                           after_break, capitals, table, shortest, longest);
+        }
+    }
+    """
+    ctypedef struct _VerbWord "bitereader_verb_word":
+        Py_ssize_t start, end
+    _VerbWord _next_verb_word "bitereader_next_verb_word"(
+        str text, Py_ssize_t q, Py_ssize_t stop, Py_ssize_t at, bint after_break, bint capitals,
+        const char *triples, Py_ssize_t shortest, Py_ssize_t longest
+    )
+
+
+@cython.locals(
+    q=Py_ssize_t, word=Py_ssize_t, triple=Py_ssize_t, c=Py_UCS4, after_break=bint, found=_VerbWord
+)
 cpdef object _scan_verb_or_capital(str masked, Py_ssize_t at, Py_ssize_t stop, bint capitals=*)
 
 cpdef bint _wordish(Py_UCS4 c) noexcept

@@ -771,6 +771,27 @@ def _scan_verb_or_capital(
     # passes them, so the words that `_verb_at` would turn away by them and their length (four
     # in five words of plain prose) are passed over without the call.
     after_break = at == 0 or not _wordish(masked[at - 1])
+    if COMPILED:
+        # The compiled build runs the loop below in C (`_next_verb_word`, in quotes.pxd), on
+        # the string's own buffer, up to each word it would look up: some six instructions a
+        # character of plain prose, where the loop costs over twenty.
+        q = at
+        while True:
+            found = _next_verb_word(  # noqa: F821 (a C function: see quotes.pxd)
+                masked, q, stop, at, after_break, capitals, _VERB_TRIPLES,
+                _SHORTEST_VERB_WORD, _LONGEST_VERB_WORD,
+            )  # fmt: skip
+            if found.end == -1:
+                return None
+            if found.end == -2:
+                return False
+            verb = _verb_at(masked, found.start, found.end, stop)
+            if verb is not None:
+                return found.start, verb
+            if found.end >= stop:
+                return False
+            q = found.end + 1  # past the break that ended the word
+            after_break = True
     word = -1
     triple = 0
     q = at
