@@ -26,7 +26,21 @@ cpdef bint _holds_a_mark(list paragraphs) except -1
 
 cpdef _new_who(str kind, str text, role, Py_ssize_t pos, Py_ssize_t para=*)
 
-cdef tuple _QUOTE_SLOTS
+cdef tuple _QUOTE_SLOTS, _QUOTE_MEMBERS
+
+
+cdef extern from *:
+    """
+    #include "structmember.h"
+
+    /* `descr.__set__(obj, value)` for the member descriptor `descr` of a slot of obj's own
+       type, as the descriptor sets it (PyMember_SetOne), once its check that obj is an
+       instance of that type is passed: the caller makes obj of that type. */
+    static int bitereader_fill_slot(PyObject *descr, PyObject *obj, PyObject *value) {
+        return PyMember_SetOne((char *)obj, ((PyMemberDescrObject *)descr)->d_member, value);
+    }
+    """
+    int _fill_slot "bitereader_fill_slot"(object descr, object obj, object value) except -1
 
 @cython.locals(i=Py_ssize_t)
 cpdef _new_quote(tuple values)
