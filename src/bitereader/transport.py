@@ -231,8 +231,9 @@ class _Body(httpx.AsyncByteStream):
         self._close(read_whole=True)
 
     async def aclose(self) -> None:
-        # Closed before its end (a redirect's body, an error, a feed too big): the rest of
-        # the body is still on its way, so the connection cannot serve another request.
+        # A body read to its end has given its connection back already. One closed before its
+        # end (a redirect's body, an error, a feed too big) has the rest still on its way, so
+        # its connection cannot serve another request.
         self._close(read_whole=False)
 
     def _close(self, *, read_whole: bool) -> None:

@@ -378,10 +378,10 @@ _QUOTE_MARKS = "\"“”„«»'‘’"
 """The marks without which an article has no quote to find."""
 
 
-_QUOTE_SLOTS = tuple(Quote.__dict__[field.name].__set__ for field in dataclasses.fields(Quote))
-"""What sets each field of a `Quote` (its slot), in the order of its fields."""
 _QUOTE_MEMBERS = tuple(Quote.__dict__[field.name] for field in dataclasses.fields(Quote))
-"""The slots' member descriptors themselves, in the same order (for the compiled build)."""
+"""The member descriptor of each field of a `Quote` (its slot), in the order of its fields."""
+_QUOTE_SLOTS = tuple(member.__set__ for member in _QUOTE_MEMBERS)
+"""What sets each of those slots."""
 _object_new = object.__new__
 
 
